@@ -1,0 +1,92 @@
+"""MkDocs hooks: the one place where the build is extended (listed under `hooks:` in mkdocs.yml).
+
+on_pre_build   render stale snippet outputs and figures (scripts/generate.py, cached)
+on_files       publish generated figures under /figures/ and KaTeX's CSS and fonts under /assets/katex/
+on_page_markdown  check front matter and figure references, naming the file and line
+on_page_context   typeset every arithmatex formula with KaTeX; a malformed one stops the build
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts import pages  # noqa: E402
+from scripts.katex import KatexError, renderer  # noqa: E402
+from scripts.paths import FIGURES_OUT, KATEX_DIST, rel  # noqa: E402
+
+
+def on_pre_build(config) -> None:
+    proc = subprocess.run([sys.executable, "-m", "scripts.generate"], cwd=ROOT)
+    if proc.returncode != 0:
+        raise PluginError("generating snippet outputs or figures failed (details above)")
+
+
+def on_files(files: Files, config) -> Files:
+    for svg in sorted(FIGURES_OUT.glob("*.svg")):
+        files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
+    for asset in sorted(KATEX_DIST.glob("katex-swap.min.css")) + sorted((KATEX_DIST / "fonts").glob("KaTeX_*")):
+        files.append(
+            File.generated(config, f"assets/katex/{asset.relative_to(KATEX_DIST).as_posix()}", abs_src_path=str(asset))
+        )
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    errors = pages.check_page_source(Path(page.file.abs_src_path))
+    if errors:
+        raise PluginError("\n".join(errors))
+    return markdown
+
+
+# arithmatex (generic mode) wraps inline math as <span class="arithmatex">\(...\)</span>
+# and display math as <div class="arithmatex">\[...\]</div>.
+_MATH = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>',
+    re.S,
+)
+
+
+def _source_line(path: Path, tex: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    probe = tex.strip().splitlines()[0].strip() if tex.strip() else tex
+    index = text.find(probe)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def typeset(content: str, src_path: Path) -> str:
+    def replace(m: re.Match) -> str:
+        display = m.group("display") is not None
+        tex = html.unescape(m.group("display") if display else m.group("inline"))
+        try:
+            rendered = renderer().render(tex, display)
+        except KatexError as exc:
+            line = _source_line(src_path, tex)
+            raise PluginError(f"{rel(src_path)}:{line}: malformed LaTeX {tex.strip()!r}: {exc}") from None
+        if display:
+            return f'<div class="arithmatex" tabindex="0">{rendered}</div>'
+        return f'<span class="arithmatex">{rendered}</span>'
+
+    return _MATH.sub(replace, content)
+
+
+@event_priority(-100)  # after Material's search has indexed the page, so the index keeps the raw TeX
+def on_page_context(context, page, config, nav):
+    page.content = typeset(page.content, Path(page.file.abs_src_path))
+    return context
+
+
+def on_post_build(config) -> None:
+    renderer().close()
+    renderer.cache_clear()

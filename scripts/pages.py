@@ -1,0 +1,251 @@
+"""The page standard, as code: what a question page must contain, checked with file and line.
+
+Used by the MkDocs hook (so `mkdocs build` stops on a broken page) and by the tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from scripts.paths import DOCS, OUTPUTS_OUT, ROOT, SNIPPETS, FIGURES_OUT, rel
+
+QUESTIONS = DOCS / "questions"
+QUESTION_PAGE = re.compile(r"^q\d\d_[a-z0-9_]+\.md$")
+REQUIRED_SECTIONS = ["Short answer", "In depth", "In code", "Pitfalls and follow-ups", "Check yourself"]
+DIFFICULTIES = ("easy", "medium", "hard")
+PLACEHOLDER = re.compile(r"TODO|FIXME|XXX|TBD|<placeholder[^>]*>|\{\{\s*placeholder\s*\}\}", re.I)
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+INCLUDE = re.compile(r'--8<--\s+"(?P<path>[^"]+)"')
+SECTION_MARK = re.compile(r"^\s*#\s*--8<--\s*\[start:([\w-]+)\]")
+
+
+@dataclass
+class Fence:
+    line: int  # 1-based line of the opening fence
+    indent: str
+    info: str
+    body: list[str] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        info = self.info.strip()
+        m = re.match(r"\{\s*\.?([\w+-]+)", info) if info.startswith("{") else re.match(r"([\w+-]+)", info)
+        return m.group(1).lower() if m else ""
+
+    @property
+    def runnable_python(self) -> bool:
+        return self.language in ("python", "py", "python3") and "notest" not in self.info
+
+
+@dataclass
+class PageSource:
+    path: Path
+    meta: dict
+    meta_error: str | None
+    lines: list[str]  # the whole file
+    body_start: int  # index in `lines` of the first line after the front matter
+    fences: list[Fence]
+
+    def prose_lines(self):
+        """(line number, text) of every line outside fenced code, after the front matter."""
+        inside = set()
+        for f in self.fences:
+            inside.update(range(f.line, f.line + len(f.body) + 2))
+        for i in range(self.body_start, len(self.lines)):
+            if i + 1 not in inside:
+                yield i + 1, self.lines[i]
+
+    def headings(self, level: int = 2):
+        prefix = "#" * level + " "
+        return [(n, t[len(prefix) :].strip()) for n, t in self.prose_lines() if t.startswith(prefix)]
+
+    def includes(self):
+        """(line, path, section) for every --8<-- include, in fences or not."""
+        for n in range(self.body_start, len(self.lines)):
+            for m in INCLUDE.finditer(self.lines[n]):
+                target, _, section = m.group("path").partition(":")
+                yield n + 1, target, section or None
+
+
+def parse(path: Path) -> PageSource:
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    meta: dict = {}
+    meta_error = None
+    body_start = 0
+    if lines and lines[0].strip() == "---":
+        try:
+            end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        except StopIteration:
+            meta_error = f"{rel(path)}:1: front matter opened with '---' is never closed"
+            end = 0
+        if end:
+            body_start = end + 1
+            try:
+                loaded = yaml.safe_load("\n".join(lines[1:end])) or {}
+                if isinstance(loaded, dict):
+                    meta = loaded
+                else:
+                    meta_error = f"{rel(path)}:2: front matter must be a YAML mapping"
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                line = mark.line + 2 if mark else 2
+                meta_error = f"{rel(path)}:{line}: front matter is not valid YAML: {getattr(exc, 'problem', exc)}"
+    fences: list[Fence] = []
+    open_fence: tuple[Fence, str] | None = None
+    for i in range(body_start, len(lines)):
+        line = lines[i]
+        if open_fence:
+            fence, marker = open_fence
+            if line.strip().startswith(marker[0] * len(marker)) and not line.strip().strip(marker[0]):
+                fences.append(fence)
+                open_fence = None
+            else:
+                fence.body.append(line)
+            continue
+        m = FENCE.match(line)
+        if m:
+            open_fence = (Fence(i + 1, m.group("indent"), m.group("info")), m.group("fence"))
+    if open_fence:
+        fences.append(open_fence[0])
+    return PageSource(path, meta, meta_error, lines, body_start, fences)
+
+
+def is_question(path: Path) -> bool:
+    return path.parent == QUESTIONS and bool(QUESTION_PAGE.match(path.name))
+
+
+def check_front_matter(page: PageSource) -> list[str]:
+    where = f"{rel(page.path)}:1"
+    if page.meta_error:
+        return [page.meta_error]
+    meta, errors = page.meta, []
+    if not page.meta:
+        return [f"{where}: a question page needs front matter (title, tags, difficulty, summary)"]
+    if not isinstance(meta.get("title"), str) or not meta["title"].strip():
+        errors.append(f"{where}: front matter 'title' is missing or not text")
+    tags = meta.get("tags")
+    if not isinstance(tags, list) or not tags or not all(isinstance(t, str) and t.strip() for t in tags):
+        errors.append(f"{where}: front matter 'tags' must be a non-empty list of words, got {tags!r}")
+    if meta.get("difficulty") not in DIFFICULTIES:
+        errors.append(
+            f"{where}: front matter 'difficulty' must be one of {', '.join(DIFFICULTIES)}, got {meta.get('difficulty')!r}"
+        )
+    summary = meta.get("summary")
+    if not isinstance(summary, str) or not summary.strip():
+        errors.append(f"{where}: front matter 'summary' is missing (one line: what the page answers)")
+    elif "\n" in summary.strip():
+        errors.append(f"{where}: front matter 'summary' must be one line")
+    return errors
+
+
+def check_sections(page: PageSource) -> list[str]:
+    found = [t for _, t in page.headings(2)]
+    errors = [
+        f"{rel(page.path)}: missing required section '## {name}' (sections: {', '.join(REQUIRED_SECTIONS)})"
+        for name in REQUIRED_SECTIONS
+        if name not in found
+    ]
+    order = [t for t in found if t in REQUIRED_SECTIONS]
+    if not errors and order != REQUIRED_SECTIONS:
+        errors.append(f"{rel(page.path)}: required sections are out of order: {order} (expected {REQUIRED_SECTIONS})")
+    if errors:
+        return errors
+    # Check yourself: 2-4 collapsible questions, each `??? question "..."`.
+    heads = page.headings(2)
+    start = next(n for n, t in heads if t == "Check yourself")
+    end = next((n for n, t in heads if n > start), len(page.lines) + 1)
+    questions = [n for n, t in page.prose_lines() if start < n < end and re.match(r"^\?\?\?\+?\s+question\b", t)]
+    if not 2 <= len(questions) <= 4:
+        errors.append(
+            f"{rel(page.path)}:{start}: 'Check yourself' needs 2-4 collapsible questions "
+            f'(`??? question "..."`), found {len(questions)}'
+        )
+    depth = next(n for n, t in heads if t == "In depth")
+    depth_end = next((n for n, t in heads if n > depth), len(page.lines) + 1)
+    depth_text = "\n".join(page.lines[depth : depth_end - 1])
+    if "$$" not in depth_text and "\\[" not in depth_text and "$" not in depth_text:
+        errors.append(f"{rel(page.path)}:{depth}: 'In depth' has no formula ($...$ or $$...$$)")
+    return errors
+
+
+def check_placeholders(page: PageSource) -> list[str]:
+    return [
+        f"{rel(page.path)}:{i + 1}: leftover placeholder {m.group(0)!r}"
+        for i, line in enumerate(page.lines)
+        for m in [PLACEHOLDER.search(line)]
+        if m
+    ]
+
+
+def check_hidden_fences(page: PageSource) -> list[str]:
+    """pytest-markdown-docs silently skips indented fences: a runnable one there would never run."""
+    return [
+        f"{rel(page.path)}:{f.line}: this Python fence is indented (inside an admonition, tab or list), "
+        "where pytest-markdown-docs does not run it; move it to column 0 or mark it {.python notest}"
+        for f in page.fences
+        if f.indent and f.runnable_python
+    ]
+
+
+def check_includes(page: PageSource) -> list[str]:
+    errors = []
+    for line, target, section in page.includes():
+        where = f"{rel(page.path)}:{line}"
+        path = ROOT / target
+        if target.startswith("generated/figures/"):
+            name = Path(target).stem
+            if not path.exists():
+                errors.append(
+                    f"{where}: figure '{name}' is not registered: no function in scripts/figures/ "
+                    f'is decorated with @figure("{name}", ...) (or generation failed above)'
+                )
+        elif target.startswith("generated/outputs/"):
+            stem, sec = Path(target).parent.name, Path(target).stem
+            snippet = SNIPPETS / f"{stem}.py"
+            if not snippet.exists():
+                errors.append(f"{where}: output of '{stem}' but snippets/{stem}.py does not exist")
+            elif sec not in snippet_sections(snippet):
+                errors.append(f"{where}: output of section '{sec}', but snippets/{stem}.py has no such section")
+            elif not path.exists():
+                errors.append(f"{where}: {target} was not generated (did the snippet fail above?)")
+        elif target.startswith("snippets/"):
+            if not path.exists():
+                errors.append(f"{where}: {target} does not exist")
+            elif section and section not in snippet_sections(path):
+                errors.append(
+                    f"{where}: {target} has no section '{section}' "
+                    f"(it has: {', '.join(snippet_sections(path)) or 'none'})"
+                )
+    return errors
+
+
+def snippet_sections(path: Path) -> list[str]:
+    return [m.group(1) for line in path.read_text(encoding="utf-8").splitlines() for m in [SECTION_MARK.match(line)] if m]
+
+
+def check_page_source(path: Path) -> list[str]:
+    """Every check that can run on the Markdown source alone. Question pages get the full standard."""
+    page = parse(path)
+    errors = check_hidden_fences(page) + check_includes(page)
+    if is_question(path):
+        errors = check_front_matter(page) + check_sections(page) + check_placeholders(page) + errors
+    elif page.meta_error:
+        errors.insert(0, page.meta_error)
+    return errors
+
+
+def question_pages() -> list[Path]:
+    return sorted(p for p in QUESTIONS.glob("*.md") if is_question(p))
+
+
+def outputs_included(page: PageSource) -> list[Path]:
+    return [ROOT / t for _, t, _ in page.includes() if t.startswith("generated/outputs/")]
+
+
+__all__ = ["parse", "check_page_source", "question_pages", "REQUIRED_SECTIONS", "OUTPUTS_OUT", "FIGURES_OUT"]

@@ -1,0 +1,27 @@
+"""Where things live. Every script and test takes its paths from here."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
+SCRIPTS = ROOT / "scripts"
+FIGURE_MODULES = SCRIPTS / "figures"
+REQUIREMENTS = ROOT / "requirements.txt"
+
+# Everything below GENERATED is produced by the build, git-ignored and safe to delete.
+GENERATED = ROOT / "generated"
+FIGURES_OUT = GENERATED / "figures"
+OUTPUTS_OUT = GENERATED / "outputs"
+STAMPS = GENERATED / "stamps"
+
+NODE_MODULES = ROOT / "node_modules"
+KATEX_DIST = NODE_MODULES / "katex" / "dist"
+
+
+def rel(path: Path) -> str:
+    """A path as contributors see it in messages: relative to the repository root."""
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)

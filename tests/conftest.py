@@ -1,0 +1,69 @@
+"""Shared fixtures. Tests that need the built site share one strict build per pytest worker."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.paths import GENERATED  # noqa: E402
+
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
+        cwd=config.parent,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """The site built once with `mkdocs build --strict` into generated/test-site."""
+    site = GENERATED / "test-site"
+    proc = mkdocs_build(ROOT / "mkdocs.yml", site)
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def generated() -> Path:
+    """Snippet outputs and figures, rendered (or found up to date) once; safe under pytest-xdist."""
+    from scripts.generate import generate
+
+    lines: list[str] = []
+    ok = generate(log=lines.append)
+    if not ok:
+        pytest.fail("scripts.generate failed:\n" + "\n".join(lines), pytrace=False)
+    return GENERATED
+
+
+def copy_project(dest: Path) -> Path:
+    """A scratch copy of the project (generated files included, so nothing is re-rendered)."""
+    import shutil
+
+    for name in ("mkdocs.yml", "requirements.txt", "CONTRIBUTING.md", "README.md"):
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, dest / name)
+    ignore = shutil.ignore_patterns("__pycache__", "test-site", "*.lock")
+    for name in ("docs", "snippets", "scripts", "generated"):
+        shutil.copytree(ROOT / name, dest / name, ignore=ignore)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+@pytest.fixture
+def scratch(tmp_path, generated) -> Path:
+    return copy_project(tmp_path)
