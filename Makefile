@@ -52,4 +52,4 @@ lock: setup ## re-pin requirements.txt from requirements.in
 
 check-page: setup ## the checks of one question: make check-page STEM=q09_precision_recall
 	@test -n "$(STEM)" || { echo "usage: make check-page STEM=qNN_topic"; exit 2; }
-	$(PY) -m pytest -n 0 -k "$(STEM)" tests docs/questions/$(STEM).md
+	GUIDE_ONLY=$(STEM) $(PY) -m pytest -n 0 -k "$(STEM)" tests docs/questions/$(STEM).md

@@ -186,6 +186,9 @@ def _generate(force: bool, log) -> bool:
     all_jobs = jobs()
     for gone in remove_orphans(all_jobs):
         log(f"generate: removed {gone} (its source is gone)")
+    only = os.environ.get("GUIDE_ONLY")  # `make check-page STEM=...` renders just that stem
+    if only:
+        all_jobs = [j for j in all_jobs if j.stem == only]
     stale = [j for j in all_jobs if force or not j.fresh()]
     if not stale:
         log(f"generate: all {len(all_jobs)} outputs and figure sets up to date, nothing to do")
