@@ -27,6 +27,8 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.paths import rel
+
 MARKER = re.compile(r"^\s*#\s*--8<--\s*\[(start|end):([\w-]+)\]\s*$")
 
 
@@ -65,21 +67,21 @@ def split_sections(path: Path) -> list[Chunk]:
         kind, name = m.groups()
         if kind == "start":
             if current is not None:
-                raise SnippetError(f"{path}:{lineno}: section '{name}' starts inside section '{current}'")
+                raise SnippetError(f"{rel(path)}:{lineno}: section '{name}' starts inside section '{current}'")
             if name in seen:
-                raise SnippetError(f"{path}:{lineno}: section '{name}' is defined twice")
+                raise SnippetError(f"{rel(path)}:{lineno}: section '{name}' is defined twice")
             if line != line.lstrip():
-                raise SnippetError(f"{path}:{lineno}: section markers must start at column 0")
+                raise SnippetError(f"{rel(path)}:{lineno}: section markers must start at column 0")
             flush(lineno + 1)
             current = name
             seen.add(name)
         else:
             if current != name:
-                raise SnippetError(f"{path}:{lineno}: end of section '{name}' but the open section is {current!r}")
+                raise SnippetError(f"{rel(path)}:{lineno}: end of section '{name}' but the open section is {current!r}")
             flush(lineno + 1)
             current = None
     if current is not None:
-        raise SnippetError(f"{path}: section '{current}' is never closed with '# --8<-- [end:{current}]'")
+        raise SnippetError(f"{rel(path)}: section '{current}' is never closed with '# --8<-- [end:{current}]'")
     return chunks
 
 
@@ -94,7 +96,7 @@ def _compile(chunk: Chunk, path: Path):
         line = (exc.lineno or 1) + chunk.first_line - 1
         where = f"section '{chunk.name}'" if chunk.name else "code outside sections"
         raise SnippetError(
-            f"{path}:{line}: {where} is not valid Python on its own "
+            f"{rel(path)}:{line}: {where} is not valid Python on its own "
             f"(a section must hold whole statements): {exc.msg}"
         ) from None
     ast.increment_lineno(tree, chunk.first_line - 1)
@@ -117,7 +119,7 @@ def run_sections(path: Path) -> dict[str, str]:
             frames = [f for f in tb if Path(f.filename).resolve() == path]
             line = frames[-1].lineno if frames else chunk.first_line
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            raise SnippetError(f"{path}:{line}: the snippet raised {detail}") from exc
+            raise SnippetError(f"{rel(path)}:{line}: the snippet raised {detail}") from exc
         if chunk.name:
             outputs[chunk.name] = buffer.getvalue()
     return outputs

@@ -29,9 +29,9 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """The site built once with `mkdocs build --strict` into generated/test-site."""
-    site = GENERATED / "test-site"
+def built_site(generated, worker_id) -> Path:
+    """The site built once per pytest worker with `mkdocs build --strict`, into generated/test-site-<worker>."""
+    site = GENERATED / f"test-site-{worker_id}"
     proc = mkdocs_build(ROOT / "mkdocs.yml", site)
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
@@ -57,7 +57,7 @@ def copy_project(dest: Path) -> Path:
     for name in ("mkdocs.yml", "requirements.txt", "CONTRIBUTING.md", "README.md"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
-    ignore = shutil.ignore_patterns("__pycache__", "test-site", "*.lock")
+    ignore = shutil.ignore_patterns("__pycache__", "test-site*", "*.lock")
     for name in ("docs", "snippets", "scripts", "generated"):
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")

@@ -13,9 +13,6 @@ from bs4 import BeautifulSoup
 
 from scripts.paths import ROOT
 
-pytestmark = pytest.mark.xdist_group("site")
-
-
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 

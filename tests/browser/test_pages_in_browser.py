@@ -1,0 +1,127 @@
+"""Every page as a reader's browser sees it: requests, console, images, math, palette, phone width, accessibility."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.conftest import site_pages
+
+pytestmark = pytest.mark.browser
+PAGES = site_pages()
+
+
+def open_page(context, url: str):
+    """Load a page, recording console errors and every request; block (and record) any non-local request."""
+    page = context.new_page()
+    seen = {"requests": [], "errors": []}
+
+    def route(r):
+        seen["requests"].append(r.request.url)
+        host = urlsplit(r.request.url).hostname
+        if host == "127.0.0.1" or r.request.url.startswith("data:"):
+            r.continue_()
+        else:
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.goto(url, wait_until="networkidle")
+    return page, seen
+
+
+LOAD_ALL_IMAGES = """async () => {
+  const imgs = [...document.querySelectorAll('img')];
+  for (const img of imgs) img.loading = 'eager';
+  const broken = [];
+  for (const img of imgs) {
+    try { await img.decode(); } catch (e) { broken.push(img.getAttribute('src')); continue; }
+    if (!img.naturalWidth) broken.push(img.getAttribute('src'));
+  }
+  return broken;
+}"""
+
+MATH_PROBLEMS = """() => {
+  const problems = [];
+  document.querySelectorAll('.arithmatex').forEach(el => {
+    if (!el.querySelector('.katex')) problems.push('untypeset: ' + el.textContent.slice(0, 60));
+  });
+  if (document.querySelector('.katex-error')) problems.push('KaTeX error element');
+  const article = document.querySelector('article');
+  if (article) {
+    const clone = article.cloneNode(true);
+    clone.querySelectorAll('pre, code, .katex-mathml').forEach(n => n.remove());
+    for (const raw of ['\\\\(', '\\\\[', '$$']) if (clone.textContent.includes(raw)) problems.push('raw ' + raw);
+  }
+  return problems;
+}"""
+
+VISIBLE_FIGURES = """() => [...document.querySelectorAll('img[src*="#only-"]')]
+  .filter(img => getComputedStyle(img).display !== 'none').map(img => img.getAttribute('src'))"""
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+def test_page_is_self_contained_error_free_and_typeset(context, site_url, path):
+    page, seen = open_page(context, site_url + path)
+    outside = [u for u in seen["requests"] if urlsplit(u).hostname not in ("127.0.0.1", None)]
+    assert not outside, f"/{path} requested third-party URLs: {outside}"
+    assert not seen["errors"], f"/{path} console errors: {seen['errors']}"
+    assert not page.evaluate(LOAD_ALL_IMAGES), f"/{path}: images that do not load"
+    assert not page.evaluate(MATH_PROBLEMS), f"/{path}: math not typeset"
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith(("questions/q", "labs/"))], ids=str)
+def test_dark_palette_swaps_every_figure(context, site_url, path):
+    page, _ = open_page(context, site_url + path)
+    figures = page.locator('img[src*="#only-light"]').count()
+    assert figures, f"/{path} has no figure"
+    light = page.evaluate(VISIBLE_FIGURES)
+    assert len(light) == figures and all(s.endswith("#only-light") for s in light)
+    page.locator('label[for="__palette_1"]').click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    dark = page.evaluate(VISIBLE_FIGURES)
+    assert len(dark) == figures and all(s.endswith("#only-dark") for s in dark), f"/{path}: {dark}"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+def test_nothing_overflows_a_phone_screen(browser, site_url, path):
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
+    try:
+        page = ctx.new_page()
+        page.goto(site_url + path, wait_until="networkidle")
+        overflow = page.evaluate(
+            """() => {
+              const w = document.documentElement.clientWidth;
+              const wide = [...document.querySelectorAll('article *')]
+                .filter(el => el.getBoundingClientRect().right > w + 1)
+                .filter(el => !el.closest('pre, .highlight, .arithmatex, .md-typeset__scrollwrap, .tabbed-labels'))
+                .map(el => el.tagName.toLowerCase() + '.' + el.className);
+              return {scroll: document.documentElement.scrollWidth, width: w, wide: wide.slice(0, 5)};
+            }"""
+        )
+        assert overflow["scroll"] <= overflow["width"], f"/{path} scrolls sideways at 375 px: {overflow}"
+        assert not overflow["wide"], f"/{path}: elements wider than the screen: {overflow['wide']}"
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+def test_no_serious_accessibility_violations(context, site_url, axe_source, path):
+    page, _ = open_page(context, site_url + path)
+    page.add_script_tag(content=axe_source)
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, f"/{path}:\n" + "\n".join(serious)
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("questions/q")], ids=str)
+def test_every_figure_has_meaningful_alt_text(context, site_url, path):
+    page, _ = open_page(context, site_url + path)
+    alts = page.eval_on_selector_all("article img", "imgs => imgs.map(i => i.getAttribute('alt') || '')")
+    assert alts and all(len(a.split()) >= 6 for a in alts), f"/{path}: {alts}"
