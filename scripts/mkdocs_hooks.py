@@ -1,14 +1,17 @@
 """MkDocs hooks: the one place where the build is extended (listed under `hooks:` in mkdocs.yml).
 
+on_config      notebooks executed by the build use scripts/ipython (SVG figures, stable bytes)
 on_pre_build   render stale snippet outputs and figures (scripts/generate.py, cached)
 on_files       publish generated figures under /figures/ and KaTeX's CSS and fonts under /assets/katex/
 on_page_markdown  check front matter and figure references, naming the file and line
+on_page_content   slim notebook pages (scripts/notebooks.py); add a page's `search_terms` (synonyms, misspellings) to the search index, hidden
 on_page_context   typeset every arithmatex formula with KaTeX; a malformed one stops the build
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
 import subprocess
 import sys
@@ -22,9 +25,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import pages  # noqa: E402
+from scripts import notebooks, pages  # noqa: E402
 from scripts.katex import KatexError, renderer  # noqa: E402
 from scripts.paths import FIGURES_OUT, KATEX_DIST, rel  # noqa: E402
+
+
+def on_config(config):
+    # Notebooks run by mkdocs-jupyter get this project's kernel settings (SVG figures, reproducible bytes).
+    os.environ["IPYTHONDIR"] = str(ROOT / "scripts" / "ipython")
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -47,7 +57,22 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     errors = pages.check_page_source(Path(page.file.abs_src_path))
     if errors:
         raise PluginError("\n".join(errors))
+    if page.meta.get("summary") and not page.meta.get("description"):
+        page.meta["description"] = page.meta["summary"]  # Material's <meta name="description">
     return markdown
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    if page.file.src_uri.endswith(".ipynb"):
+        name = Path(page.file.src_uri).name
+        colab = f"https://colab.research.google.com/github/{config.repo_name}/blob/main/docs/{page.file.src_uri}"
+        content = notebooks.clean(content, name, colab)
+    # `search_terms` in front matter: other names and common misspellings a reader types. The search index
+    # reads them from a hidden paragraph at the top of the page; readers and screen readers never see it.
+    terms = page.meta.get("search_terms")
+    if terms:
+        return f'<p hidden class="search-terms">{html.escape(" ".join(terms))}</p>\n' + content
+    return content
 
 
 # arithmatex (generic mode) wraps inline math as <span class="arithmatex">\(...\)</span>

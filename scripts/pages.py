@@ -141,6 +141,9 @@ def check_front_matter(page: PageSource) -> list[str]:
         errors.append(f"{where}: front matter 'summary' is missing (one line: what the page answers)")
     elif "\n" in summary.strip():
         errors.append(f"{where}: front matter 'summary' must be one line")
+    terms = meta.get("search_terms", [])
+    if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+        errors.append(f"{where}: front matter 'search_terms' must be a list of words, got {terms!r}")
     return errors
 
 

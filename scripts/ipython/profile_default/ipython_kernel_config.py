@@ -1,0 +1,15 @@
+# Kernel settings for notebooks executed by the site build (mkdocs-jupyter); the MkDocs hook points
+# IPYTHONDIR here. Figures come out as SVG (crisp, small, and restyled for the dark palette by CSS) with
+# transparent backgrounds, no timestamp and stable ids, so two builds give the same bytes.
+c = get_config()  # noqa: F821 - provided by IPython when it loads this file
+
+c.InlineBackend.figure_formats = {"svg"}
+c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "metadata": {"Date": None}}
+c.InlineBackend.rc = {
+    "figure.facecolor": "none",
+    "savefig.facecolor": "none",
+    "axes.facecolor": "none",
+    "svg.fonttype": "none",
+    "svg.hashsalt": "ml-interview-guide-labs",
+    "font.size": 11,
+}

@@ -1,0 +1,129 @@
+"""Search as a reader uses it (type a query, read the top results) and the keyboard paths through the site."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# (query, page that must be among the first three results). Plain terms, abbreviations, symbols and formula
+# words, library names, misspellings a reader makes, and phrases.
+QUERIES = [
+    ("precision", "questions/q09_precision_recall/"),
+    ("recall", "questions/q09_precision_recall/"),
+    ("bias variance", "questions/q03_bias_variance/"),
+    ("overfitting", "questions/q04_overfitting/"),
+    ("validation set", "questions/q05_train_validation_test/"),
+    ("missing values", "questions/q06_missing_data/"),
+    ("confusion matrix", "questions/q07_confusion_matrix/"),
+    ("false negative", "questions/q08_false_positives_negatives/"),
+    ("F1", "questions/q10_f1_vs_accuracy/"),
+    ("accuracy paradox", "questions/q10_f1_vs_accuracy/"),
+    ("type 2 error", "questions/q11_type_i_ii_errors/"),
+    ("Type I", "questions/q11_type_i_ii_errors/"),
+    ("k-fold", "questions/q12_cross_validation/"),
+    ("KNN", "questions/q17_knn/"),
+    ("FP", "questions/q08_false_positives_negatives/"),
+    ("L1", "questions/q20_lasso_ridge/"),
+    ("L2", "questions/q20_lasso_ridge/"),
+    ("TP / (TP + FP)", "questions/q09_precision_recall/"),
+    ("lambda", "questions/q20_lasso_ridge/"),
+    ("precision_score", "questions/q09_precision_recall/"),
+    ("SimpleImputer", "questions/q06_missing_data/"),
+    ("TimeSeriesSplit", "questions/q12_cross_validation/"),
+    ("GaussianNB", "questions/q16_naive_bayes/"),
+    ("MLPClassifier", "questions/q13_deep_vs_classical/"),
+    ("LabelSpreading", "questions/q14_semi_supervised/"),
+    ("adjusted Rand index", "questions/q02_supervised_unsupervised/"),
+    ("reinforcement learning", "questions/q01_ml_paradigms/"),
+    ("inductive", "questions/q15_inductive_deductive/"),
+    ("k-means", "questions/q18_kmeans_vs_knn/"),
+    ("homoscedasticity", "questions/q19_linear_regression_assumptions/"),
+    ("multicollinearity", "questions/q19_linear_regression_assumptions/"),
+    ("overfiting", "questions/q04_overfitting/"),
+    ("varience", "questions/q03_bias_variance/"),
+    ("precission", "questions/q09_precision_recall/"),
+    ("naive bays", "questions/q16_naive_bayes/"),
+    ("crossvalidation", "questions/q12_cross_validation/"),
+    ("interview rounds", "faq/"),
+    ("glossary", "glossary/"),
+]
+
+
+def search(page, query: str) -> list[str]:
+    """Type the query into Material's search box; return the page paths of the result list, best first."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.type(query, delay=5)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta')?.textContent.trim() !== '' && "
+        "document.querySelector('input.md-search__input').value === q",
+        arg=query,
+    )
+    page.wait_for_timeout(150)  # results render after the meta line
+    hrefs = page.eval_on_selector_all(
+        "li.md-search-result__item > a.md-search-result__link",
+        "links => links.map(a => new URL(a.href).pathname)",
+    )
+    return [h.lstrip("/").split("#")[0] for h in hrefs]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    page.locator('label[for="__search"]').first.click()
+    page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.trim() !== ''")
+    yield page
+    ctx.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_search_finds_the_page_in_the_top_three(search_page, query, expected):
+    results = search(search_page, query)
+    assert expected in results[:3], f"search {query!r}: expected {expected} in the top three, got {results[:5]}"
+
+
+def test_the_query_table_is_large_enough():
+    assert len(QUERIES) >= 30
+
+
+def test_palette_toggle_works_from_the_keyboard(context, site_url):
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id").startswith("__palette"):
+            break
+    else:
+        pytest.fail("the palette toggle is not reachable with Tab")
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+
+
+def test_search_works_from_the_keyboard(context, site_url):
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("precision recall", delay=5)
+    page.wait_for_selector("li.md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/questions/q09_precision_recall/**")
+
+
+def test_collapsible_answers_open_from_the_keyboard(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "questions/q09_precision_recall/", wait_until="networkidle")
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName === 'SUMMARY'"):
+            break
+    else:
+        pytest.fail("no collapsible block is reachable with Tab")
+    assert not page.evaluate("document.activeElement.parentElement.open")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.parentElement.open")
