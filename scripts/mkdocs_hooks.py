@@ -1,9 +1,11 @@
 """MkDocs hooks: the one place where the build is extended (listed under `hooks:` in mkdocs.yml).
 
 on_config      notebooks executed by the build use scripts/ipython (SVG figures, stable bytes)
-on_pre_build   render stale snippet outputs and figures (scripts/generate.py, cached)
-on_files       publish generated figures under /figures/ and KaTeX's CSS and fonts under /assets/katex/
-on_page_markdown  check front matter and figure references, naming the file and line
+on_pre_build   render stale snippet outputs and figures (scripts/generate.py, cached); practice material
+               (scripts/practice.py: flashcards, Anki deck, CSV, formula sheet)
+on_files       publish generated figures under /figures/, downloads under /downloads/, KaTeX's CSS and fonts
+               under /assets/katex/
+on_page_markdown  check front matter and figure references, naming the file and line; add "Verified with"
 on_page_content   slim notebook pages (scripts/notebooks.py); add a page's `search_terms` (synonyms, misspellings) to the search index, hidden
 on_page_context   typeset every arithmatex formula with KaTeX; a malformed one stops the build
 """
@@ -25,25 +27,40 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import notebooks, pages  # noqa: E402
+from scripts import notebooks, pages, practice, provenance  # noqa: E402
 from scripts.katex import KatexError, renderer  # noqa: E402
-from scripts.paths import FIGURES_OUT, KATEX_DIST, rel  # noqa: E402
+from scripts.paths import FIGURES_OUT, GENERATED, KATEX_DIST, rel  # noqa: E402
+
+
+# GUIDE_NO_EXEC=1 builds the same Markdown with the executable steps off (no snippet, figure or notebook
+# runs; what generated/ already holds is used): the floor that `make bench` compares rebuilds with.
+NO_EXEC = os.environ.get("GUIDE_NO_EXEC") == "1"
 
 
 def on_config(config):
     # Notebooks run by mkdocs-jupyter get this project's kernel settings (SVG figures, reproducible bytes).
     os.environ["IPYTHONDIR"] = str(ROOT / "scripts" / "ipython")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    if NO_EXEC and "mkdocs-jupyter" in config.plugins:
+        config.plugins["mkdocs-jupyter"].config["execute"] = False
     return config
 
 
+_downloads: list[Path] = []
+
+
 def on_pre_build(config) -> None:
-    proc = subprocess.run([sys.executable, "-m", "scripts.generate"], cwd=ROOT)
-    if proc.returncode != 0:
-        raise PluginError("generating snippet outputs or figures failed (details above)")
+    if not NO_EXEC:
+        proc = subprocess.run([sys.executable, "-m", "scripts.generate"], cwd=ROOT)
+        if proc.returncode != 0:
+            raise PluginError("generating snippet outputs or figures failed (details above)")
+    timestamp = float(os.environ.get("SOURCE_DATE_EPOCH") or provenance.commit_epoch())
+    _downloads[:] = practice.generate(config, typeset, timestamp)
 
 
 def on_files(files: Files, config) -> Files:
+    for download in _downloads:
+        files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download)))
     for svg in sorted(FIGURES_OUT.glob("*.svg")):
         files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
     for asset in sorted(KATEX_DIST.glob("katex-swap.min.css")) + sorted((KATEX_DIST / "fonts").glob("KaTeX_*")):
@@ -59,6 +76,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         raise PluginError("\n".join(errors))
     if page.meta.get("summary") and not page.meta.get("description"):
         page.meta["description"] = page.meta["summary"]  # Material's <meta name="description">
+    if pages.is_question(Path(page.file.abs_src_path)):
+        markdown += "\n\n" + provenance.verified_with(Path(page.file.abs_src_path).stem) + "\n"
     return markdown
 
 
@@ -69,6 +88,9 @@ def on_page_content(content: str, page, config, files) -> str:
         content = notebooks.clean(content, name, colab)
     # `search_terms` in front matter: other names and common misspellings a reader types. The search index
     # reads them from a hidden paragraph at the top of the page; readers and screen readers never see it.
+    if page.meta.get("practice") == "cards":  # flashcards, mock interview: the cards, embedded in the page
+        cards = (GENERATED / "practice" / "cards.json").read_text(encoding="utf-8").replace("</", "<\\/")
+        content += f'\n<script type="application/json" id="practice-cards">{cards}</script>\n'
     terms = page.meta.get("search_terms")
     if terms:
         return f'<p hidden class="search-terms">{html.escape(" ".join(terms))}</p>\n' + content

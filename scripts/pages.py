@@ -178,12 +178,21 @@ def check_sections(page: PageSource) -> list[str]:
 
 
 def check_placeholders(page: PageSource) -> list[str]:
-    return [
-        f"{rel(page.path)}:{i + 1}: leftover placeholder {m.group(0)!r}"
-        for i, line in enumerate(page.lines)
-        for m in [PLACEHOLDER.search(line)]
-        if m
-    ]
+    """TODO and friends left by the scaffold, in the page and in its snippet, figure module and test."""
+    stem = page.path.stem
+    siblings = [SNIPPETS / f"{stem}.py", ROOT / "scripts" / "figures" / f"{stem}.py",
+                ROOT / "tests" / "questions" / f"test_{stem}.py"]
+    errors = []
+    for path, lines in [(page.path, page.lines)] + [
+        (p, p.read_text(encoding="utf-8").splitlines()) for p in siblings if p.exists()
+    ]:
+        errors += [
+            f"{rel(path)}:{i + 1}: leftover placeholder {m.group(0)!r}: {line.strip()[:70]}"
+            for i, line in enumerate(lines)
+            for m in [PLACEHOLDER.search(line)]
+            if m
+        ]
+    return errors
 
 
 def check_hidden_fences(page: PageSource) -> list[str]:

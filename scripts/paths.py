@@ -1,5 +1,6 @@
 """Where things live. Every script and test takes its paths from here."""
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -10,7 +11,8 @@ FIGURE_MODULES = SCRIPTS / "figures"
 REQUIREMENTS = ROOT / "requirements.txt"
 
 # Everything below GENERATED is produced by the build, git-ignored and safe to delete.
-GENERATED = ROOT / "generated"
+# (`make test-latest` points GUIDE_GENERATED elsewhere, so newest-release outputs never mix with the pinned ones.)
+GENERATED = ROOT / os.environ.get("GUIDE_GENERATED", "generated")
 FIGURES_OUT = GENERATED / "figures"
 OUTPUTS_OUT = GENERATED / "outputs"
 STAMPS = GENERATED / "stamps"

@@ -54,11 +54,11 @@ def copy_project(dest: Path) -> Path:
     """A scratch copy of the project (generated files included, so nothing is re-rendered)."""
     import shutil
 
-    for name in ("mkdocs.yml", "requirements.txt", "CONTRIBUTING.md", "README.md"):
+    for name in ("mkdocs.yml", "requirements.txt", "CONTRIBUTING.md", "README.md", "pyproject.toml"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
     ignore = shutil.ignore_patterns("__pycache__", "test-site*", "*.lock")
-    for name in ("docs", "snippets", "scripts", "generated"):
+    for name in ("docs", "snippets", "scripts", "tests", "generated"):
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest

@@ -94,3 +94,16 @@ def test_runnable_fence_hidden_in_an_admonition_names_page_and_line(scratch):
     line = append(scratch, PAGE, '!!! note "Hidden"\n    ```python\n    assert False\n    ```\n') + 1
     out = build_fails(scratch)
     assert f"{PAGE}:{line}: this Python fence is indented" in out
+
+
+def test_notebook_cell_that_raises_names_notebook_and_cell(scratch):
+    import json
+
+    lab = scratch / "docs" / "labs" / "lab_bias_variance.ipynb"
+    nb = json.loads(lab.read_text())
+    nb["cells"].insert(2, {"cell_type": "code", "execution_count": None, "id": "broken", "metadata": {},
+                           "outputs": [], "source": ['raise ValueError("broken on purpose")']})
+    lab.write_text(json.dumps(nb))
+    out = build_fails(scratch)
+    assert "lab_bias_variance.ipynb" in out
+    assert 'raise ValueError("broken on purpose")' in out and "ValueError: broken on purpose" in out

@@ -1,0 +1,202 @@
+/* Practice tools of the ML interview guide: self-graded "Check yourself" answers, flashcards and the
+ * mock interview. Written by hand because no maintained MkDocs plugin offers flip cards with spaced
+ * progress or a timed mock interview; it is small, has no dependencies, and keeps all state in
+ * localStorage (no server, no account, works offline). Re-initialised on every page by Material's
+ * document$ observable, so it also works with instant navigation. */
+(function () {
+  "use strict";
+
+  const STORE = "mlig:";
+  const load = (key, fallback) => {
+    try { return JSON.parse(localStorage.getItem(STORE + key)) ?? fallback; } catch (e) { return fallback; }
+  };
+  const save = (key, value) => localStorage.setItem(STORE + key, JSON.stringify(value));
+  const el = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === "class") node.className = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v);
+    }
+    for (const c of children) node.append(c);
+    return node;
+  };
+  const html = (markup) => { const d = document.createElement("div"); d.innerHTML = markup; return d; };
+  /* Material sets __md_scope to the site root; card URLs are relative to it. */
+  const pageUrl = (c) => new URL(c.url, typeof __md_scope !== "undefined" ? __md_scope : location.href).href;
+  const cardsOnPage = () => {
+    const data = document.getElementById("practice-cards");
+    return data ? JSON.parse(data.textContent) : null;
+  };
+
+  /* Check yourself: after opening an answer, the reader grades it; the page keeps a score. */
+  function selfCheck() {
+    const heading = document.getElementById("check-yourself");
+    if (!heading || heading.dataset.ready) return;
+    heading.dataset.ready = "1";
+    const key = "check:" + location.pathname;
+    const grades = load(key, {});
+    const questions = [];
+    for (let n = heading.nextElementSibling; n && n.tagName !== "H2"; n = n.nextElementSibling) {
+      if (n.matches("details.question")) questions.push(n);
+    }
+    const score = el("p", { class: "practice-score", "aria-live": "polite" });
+    const render = () => {
+      const right = questions.filter((_, i) => grades[i] === true).length;
+      const graded = questions.filter((_, i) => i in grades).length;
+      score.textContent = `Your score on this page: ${right} of ${questions.length} right` +
+        (graded < questions.length ? ` (${questions.length - graded} not graded yet)` : "");
+    };
+    questions.forEach((q, i) => {
+      const bar = el("div", { class: "practice-grade" }, "Did you get it? ");
+      const mark = (value) => () => { grades[i] = value; save(key, grades); update(); render(); };
+      const yes = el("button", { type: "button", class: "md-button", onclick: mark(true) }, "I knew it");
+      const no = el("button", { type: "button", class: "md-button", onclick: mark(false) }, "Not yet");
+      const update = () => {
+        yes.classList.toggle("md-button--primary", grades[i] === true);
+        no.classList.toggle("md-button--primary", grades[i] === false);
+        yes.setAttribute("aria-pressed", String(grades[i] === true));
+        no.setAttribute("aria-pressed", String(grades[i] === false));
+      };
+      bar.append(yes, " ", no);
+      q.append(bar);
+      update();
+    });
+    const reset = el("button", { type: "button", class: "md-button practice-reset", onclick: () => {
+      for (const k of Object.keys(grades)) delete grades[k];
+      save(key, grades);
+      location.reload();
+    } }, "Reset");
+    heading.after(el("div", { class: "practice-scorebar" }, score, reset));
+    render();
+  }
+
+  /* Flashcards: one card per question; flip with click, Enter or Space; grade; filter; progress. */
+  function flashcards(root, cards) {
+    const progress = load("cards", {});
+    const tags = [...new Set(cards.flatMap((c) => c.tags))].sort();
+    const tagSelect = el("select", { id: "fc-tag", "aria-label": "Filter by tag" },
+      el("option", { value: "" }, "All topics"), ...tags.map((t) => el("option", { value: t }, t)));
+    const diffSelect = el("select", { id: "fc-difficulty", "aria-label": "Filter by difficulty" },
+      el("option", { value: "" }, "All difficulties"),
+      ...["easy", "medium", "hard"].map((d) => el("option", { value: d }, d)));
+    const onlyAgain = el("input", { type: "checkbox", id: "fc-again" });
+    const status = el("p", { class: "fc-status", "aria-live": "polite" });
+    const card = el("div", { class: "fc-card", tabindex: "0", role: "button", "aria-pressed": "false",
+      "aria-label": "Flashcard: press Enter or Space to flip" });
+    const knew = el("button", { type: "button", class: "md-button md-button--primary" }, "Knew it");
+    const again = el("button", { type: "button", class: "md-button" }, "Again");
+    const next = el("button", { type: "button", class: "md-button" }, "Skip");
+    const reset = el("button", { type: "button", class: "md-button fc-reset" }, "Reset progress");
+    let deck = [], index = 0, flipped = false;
+
+    const selection = () => cards.filter((c) =>
+      (!tagSelect.value || c.tags.includes(tagSelect.value)) &&
+      (!diffSelect.value || c.difficulty === diffSelect.value) &&
+      (!onlyAgain.checked || progress[c.id] !== "knew"));
+    const show = () => {
+      flipped = false;
+      card.classList.remove("fc-flipped");
+      card.setAttribute("aria-pressed", "false");
+      card.replaceChildren();
+      const known = Object.values(progress).filter((v) => v === "knew").length;
+      status.textContent = `${known} of ${cards.length} cards known · ${deck.length} in this selection`;
+      if (!deck.length) { card.append(el("p", {}, "No card matches these filters.")); return; }
+      const c = deck[index % deck.length];
+      const front = el("div", { class: "fc-front" },
+        el("p", { class: "fc-meta" }, `Question ${c.number} · ${c.difficulty} · ${c.tags.join(", ")}`),
+        el("p", { class: "fc-question" }, c.title),
+        el("p", { class: "fc-hint" }, "Answer aloud, then flip the card."));
+      const back = el("div", { class: "fc-back" }, html(c.answer), html(c.formula),
+        el("p", {}, el("a", { href: pageUrl(c) }, "Read the full page")));
+      card.append(front, back);
+    };
+    const flip = () => {
+      if (!deck.length) return;
+      flipped = !flipped;
+      card.classList.toggle("fc-flipped", flipped);
+      card.setAttribute("aria-pressed", String(flipped));
+    };
+    const grade = (value) => () => {
+      if (deck.length) { progress[deck[index % deck.length].id] = value; save("cards", progress); }
+      index += 1;
+      show();
+    };
+    const refilter = () => { deck = selection(); index = 0; show(); };
+    card.addEventListener("click", (e) => { if (!e.target.closest("a")) flip(); });
+    card.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); flip(); }
+    });
+    knew.addEventListener("click", grade("knew"));
+    again.addEventListener("click", grade("again"));
+    next.addEventListener("click", () => { index += 1; show(); });
+    reset.addEventListener("click", () => {
+      for (const k of Object.keys(progress)) delete progress[k];
+      save("cards", progress);
+      refilter();
+    });
+    for (const control of [tagSelect, diffSelect, onlyAgain]) control.addEventListener("change", refilter);
+    root.append(
+      el("div", { class: "fc-filters" }, tagSelect, " ", diffSelect, " ",
+        el("label", { for: "fc-again" }, onlyAgain, " only cards not yet known")),
+      status, card, el("div", { class: "fc-actions" }, knew, " ", again, " ", next, " ", reset));
+    refilter();
+  }
+
+  /* Mock interview: a random question, a visible timer, reveal the answer and follow-ups on demand. */
+  function mockInterview(root, cards) {
+    const tags = [...new Set(cards.flatMap((c) => c.tags))].sort();
+    const tagSelect = el("select", { id: "mi-tag", "aria-label": "Filter by tag" },
+      el("option", { value: "" }, "Any topic"), ...tags.map((t) => el("option", { value: t }, t)));
+    const diffSelect = el("select", { id: "mi-difficulty", "aria-label": "Filter by difficulty" },
+      el("option", { value: "" }, "Any difficulty"),
+      ...["easy", "medium", "hard"].map((d) => el("option", { value: d }, d)));
+    const draw = el("button", { type: "button", class: "md-button md-button--primary", id: "mi-draw" }, "Draw a question");
+    const timer = el("p", { class: "mi-timer", role: "timer", "aria-live": "off" }, "0:00");
+    const stage = el("div", { class: "mi-stage" });
+    let ticking = null;
+    const start = () => {
+      const t0 = Date.now();
+      clearInterval(ticking);
+      const tick = () => {
+        const s = Math.floor((Date.now() - t0) / 1000);
+        timer.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+      };
+      tick();
+      ticking = setInterval(tick, 1000);
+    };
+    draw.addEventListener("click", () => {
+      const pool = cards.filter((c) => (!tagSelect.value || c.tags.includes(tagSelect.value)) &&
+        (!diffSelect.value || c.difficulty === diffSelect.value));
+      stage.replaceChildren();
+      if (!pool.length) { stage.append(el("p", {}, "No question matches these filters.")); return; }
+      const c = pool[Math.floor(Math.random() * pool.length)];
+      const answer = el("div", { class: "mi-answer", hidden: "" }, el("h3", {}, "Short answer"), html(c.answer), html(c.formula));
+      const followups = el("div", { class: "mi-followups", hidden: "" }, el("h3", {}, "Pitfalls and follow-ups"), html(c.followups));
+      const reveal = (part, button) => () => { part.hidden = false; button.disabled = true; if (part === answer) clearInterval(ticking); };
+      const showAnswer = el("button", { type: "button", class: "md-button", id: "mi-answer" }, "Reveal the short answer");
+      const showFollowups = el("button", { type: "button", class: "md-button", id: "mi-followups" }, "Reveal the follow-ups");
+      showAnswer.addEventListener("click", reveal(answer, showAnswer));
+      showFollowups.addEventListener("click", reveal(followups, showFollowups));
+      stage.append(
+        el("p", { class: "fc-meta" }, `Question ${c.number} · ${c.difficulty} · ${c.tags.join(", ")}`),
+        el("p", { class: "mi-question" }, c.title),
+        el("p", {}, el("a", { href: pageUrl(c) }, "Open the page")),
+        el("div", {}, showAnswer, " ", showFollowups), answer, followups);
+      start();
+    });
+    root.append(el("div", { class: "fc-filters" }, tagSelect, " ", diffSelect, " ", draw), timer, stage);
+  }
+
+  function init() {
+    selfCheck();
+    const cards = cardsOnPage();
+    const fc = document.getElementById("flashcards");
+    if (fc && cards && !fc.dataset.ready) { fc.dataset.ready = "1"; flashcards(fc, cards); }
+    const mi = document.getElementById("mock-interview");
+    if (mi && cards && !mi.dataset.ready) { mi.dataset.ready = "1"; mockInterview(mi, cards); }
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", init);
+})();

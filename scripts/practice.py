@@ -1,0 +1,209 @@
+"""Practice material generated from the question pages (one source of truth).
+
+Called by the MkDocs hook before each build. From every question page it takes the title, tags,
+difficulty, Short answer, the first display formula of In depth, the Pitfalls and follow-ups and the
+Check yourself questions, and writes to generated/practice/:
+
+  cards.json             the cards, as typeset HTML, for the flashcards and mock-interview pages
+  ml-interview-guide.apkg  an Anki deck (genanki), byte-reproducible; Anki renders the TeX itself
+  ml-interview-guide.csv   the same cards as CSV
+and generated/pages/formulas.md, the formula sheet: every display formula, grouped by topic.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import markdown
+
+from scripts.pages import check_front_matter, check_sections, parse, question_pages
+from scripts.paths import DOCS, GENERATED
+
+OUT = GENERATED / "practice"
+DECK_NAME = "ML Interview Guide"
+FILE_STEM = "ml-interview-guide"
+# Fixed ids keep the deck the same deck across releases (Anki matches notes by guid, models/decks by id).
+MODEL_ID = 1_734_157_203
+DECK_ID = 1_734_157_204
+DISPLAY_MATH = re.compile(r"^\$\$\s*$(.*?)^\$\$\s*$", re.S | re.M)
+QUESTION = re.compile(r'^\?\?\?\+?\s+question\s+"(.*)"\s*$')
+
+
+@dataclass
+class Card:
+    id: str
+    number: int
+    url: str  # relative to the site root
+    title: str
+    tags: list[str]
+    difficulty: str
+    summary: str
+    answer: str  # Short answer, as Markdown
+    formula: str  # TeX of the key formula, or ""
+    followups: str  # Pitfalls and follow-ups, as Markdown
+    checks: list[tuple[str, str]]  # (question, answer) as Markdown
+
+
+def _section(lines: list[str], heads: list[tuple[int, str]], name: str) -> str:
+    start = next(n for n, t in heads if t == name)
+    end = next((n for n, t in heads if n > start), len(lines) + 1)
+    return "\n".join(lines[start : end - 1]).strip()
+
+
+def _checks(text: str) -> list[tuple[str, str]]:
+    out, current, body = [], None, []
+    for line in text.splitlines() + ['??? question ""']:
+        m = QUESTION.match(line)
+        if m:
+            if current:
+                out.append((current, "\n".join(b[4:] if b.startswith("    ") else b for b in body).strip()))
+            current, body = m.group(1), []
+        elif current is not None:
+            body.append(line)
+    return out
+
+
+def cards() -> list[Card]:
+    result = []
+    for path in question_pages():
+        page = parse(path)
+        if check_front_matter(page) or check_sections(page):
+            continue  # the page's own build step reports what is wrong, with file and line
+        heads = page.headings(2)
+        depth = _section(page.lines, heads, "In depth")
+        formula = DISPLAY_MATH.search(depth)
+        result.append(
+            Card(
+                id=path.stem,
+                number=int(path.stem[1:3]),
+                url=f"{path.relative_to(DOCS).with_suffix('').as_posix()}/",
+                title=page.meta["title"],
+                tags=list(page.meta["tags"]),
+                difficulty=page.meta["difficulty"],
+                summary=page.meta["summary"],
+                answer=_section(page.lines, heads, "Short answer"),
+                formula=formula.group(1).strip() if formula else "",
+                followups=_section(page.lines, heads, "Pitfalls and follow-ups"),
+                checks=_checks(_section(page.lines, heads, "Check yourself")),
+            )
+        )
+    return result
+
+
+def _renderer(config) -> markdown.Markdown:
+    # The site's own Markdown extensions, so a card reads exactly like its page (math stays arithmatex TeX).
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+
+
+def _html(md: markdown.Markdown, text: str, typeset=None) -> str:
+    md.reset()
+    return typeset(md.convert(text)) if typeset else md.convert(text)
+
+
+def source(card: Card) -> Path:
+    return DOCS / f"{card.url.rstrip('/')}.md"
+
+
+def card_json(all_cards: list[Card], config, typeset) -> str:
+    """typeset(html, page_path) turns arithmatex markup into KaTeX HTML (the hook's own function)."""
+    md = _renderer(config)
+    payload = []
+    for c in all_cards:
+        def tex(html: str, c=c) -> str:
+            return typeset(html, source(c))
+
+        item = asdict(c)
+        item["answer"] = _html(md, c.answer, tex)
+        item["formula"] = _html(md, f"$$\n{c.formula}\n$$", tex) if c.formula else ""
+        item["followups"] = _html(md, c.followups, tex)
+        item["checks"] = [[_html(md, q, tex), _html(md, a, tex)] for q, a in c.checks]
+        payload.append(item)
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def _anki_fields(md: markdown.Markdown, c: Card) -> list[str]:
+    back = _html(md, c.answer, None)
+    if c.formula:
+        back += f"<p>\\[{c.formula}\\]</p>"
+    return [c.title, back, " ".join(c.tags), c.difficulty, c.url]
+
+
+def write_anki(all_cards: list[Card], config, path: Path, site_url: str, timestamp: float) -> None:
+    import genanki
+
+    model = genanki.Model(
+        MODEL_ID,
+        f"{DECK_NAME} card",
+        fields=[{"name": n} for n in ("Question", "Answer", "Tags", "Difficulty", "Page")],
+        templates=[
+            {
+                "name": "Question → answer",
+                "qfmt": "<div class=q>{{Question}}</div><div class=meta>{{Difficulty}} · {{Tags}}</div>",
+                "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}"
+                f'<p class=meta><a href="{site_url}{{{{Page}}}}">Read the full page</a></p>',
+            }
+        ],
+        css=".card{font-family:sans-serif;font-size:18px;text-align:left;max-width:40em;margin:auto}"
+        ".q{font-weight:bold}.meta{color:#777;font-size:14px}",
+    )
+    deck = genanki.Deck(DECK_ID, DECK_NAME)
+    md = _renderer(config)
+    for c in all_cards:
+        tags = [re.sub(r"\s+", "_", t) for t in c.tags] + [f"difficulty::{c.difficulty}"]
+        deck.add_note(genanki.Note(model=model, fields=_anki_fields(md, c), tags=tags, guid=genanki.guid_for(c.id)))
+    raw = io.BytesIO()
+    genanki.Package(deck).write_to_file(raw, timestamp=timestamp)
+    # genanki stamps zip entries with the current time; rewrite them with a fixed date so builds are identical.
+    raw.seek(0)
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in sorted(src.infolist(), key=lambda i: i.filename):
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+
+
+def write_csv(all_cards: list[Card], config, path: Path) -> None:
+    md = _renderer(config)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["question", "answer", "tags", "difficulty", "page"])
+        for c in all_cards:
+            writer.writerow(_anki_fields(md, c))
+
+
+def formula_sheet(all_cards: list[Card]) -> str:
+    """Every display formula of every question page, grouped by the page's first tag."""
+    groups: dict[str, list[str]] = {}
+    for c in all_cards:
+        formulas = [m.group(1).strip() for m in DISPLAY_MATH.finditer(source(c).read_text(encoding="utf-8"))]
+        for tex in formulas:
+            groups.setdefault(c.tags[0], []).append(
+                f"$$\n{tex}\n$$\n\nFrom [{c.title}](/{c.url.rstrip('/')}.md)\n{{: .formula-source }}\n"
+            )
+    parts = ["<!-- generated by scripts/practice.py from the question pages; do not edit -->"]
+    for topic in sorted(groups):
+        parts.append(f'<section class="formula-topic" markdown>\n\n## {topic.replace("-", " ").capitalize()}\n')
+        parts.extend(groups[topic])
+        parts.append("</section>\n")
+    return "\n".join(parts)
+
+
+def generate(config, typeset, timestamp: float) -> list[Path]:
+    """Write every practice file; return the downloads to publish."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    (GENERATED / "pages").mkdir(parents=True, exist_ok=True)
+    all_cards = cards()
+    (OUT / "cards.json").write_text(card_json(all_cards, config, typeset), encoding="utf-8")
+    write_anki(all_cards, config, OUT / f"{FILE_STEM}.apkg", config["site_url"] or "", timestamp)
+    write_csv(all_cards, config, OUT / f"{FILE_STEM}.csv")
+    sheet = GENERATED / "pages" / "formulas.md"
+    text = formula_sheet(all_cards)
+    if not sheet.exists() or sheet.read_text(encoding="utf-8") != text:
+        sheet.write_text(text, encoding="utf-8")
+    return [OUT / f"{FILE_STEM}.apkg", OUT / f"{FILE_STEM}.csv"]
