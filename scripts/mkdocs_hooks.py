@@ -77,6 +77,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.meta.get("summary") and not page.meta.get("description"):
         page.meta["description"] = page.meta["summary"]  # Material's <meta name="description">
     if pages.is_question(Path(page.file.abs_src_path)):
+        # The question (front matter `title`) becomes the page's h1, so every view of the page (the page
+        # itself, the print version, search) starts with it; the source keeps one copy of the title.
+        markdown = f"# {page.meta['title']}\n\n{markdown}"
         markdown += "\n\n" + provenance.verified_with(Path(page.file.abs_src_path).stem) + "\n"
     return markdown
 
