@@ -9,6 +9,12 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONPATH := $(CURDIR)
 
+# One BLAS/OpenMP thread per process: the tests and renders already run one process per core, and nested
+# thread pools on a busy 2-core machine make small fits many times slower.
+export OMP_NUM_THREADS ?= 1
+export OPENBLAS_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
+
 # pytest workers: one per core (override: make test JOBS=1)
 JOBS ?= auto
 

@@ -9,13 +9,25 @@ from pathlib import Path
 
 import pytest
 
+# One BLAS/OpenMP thread per process (as the Makefile sets): pytest-xdist already runs one worker per core.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.paths import GENERATED  # noqa: E402
 
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+from scripts.provenance import commit_epoch  # noqa: E402
+
+# Builds in tests are reproducible like `make site`: dates come from the commit (SOURCE_DATE_EPOCH).
+BUILD_ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "PYTHONPATH": str(ROOT),
+    "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or str(commit_epoch()),
+}
 
 
 def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -29,9 +41,9 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def built_site(generated, worker_id) -> Path:
-    """The site built once per pytest worker with `mkdocs build --strict`, into generated/test-site-<worker>."""
-    site = GENERATED / f"test-site-{worker_id}"
+def built_site(generated, tmp_path_factory) -> Path:
+    """The site built once per pytest worker with `mkdocs build --strict`, into a private temporary folder."""
+    site = tmp_path_factory.mktemp("site")
     proc = mkdocs_build(ROOT / "mkdocs.yml", site)
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)

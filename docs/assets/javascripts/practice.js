@@ -191,9 +191,9 @@
   function init() {
     selfCheck();
     const cards = cardsOnPage();
-    const fc = document.getElementById("flashcards");
+    const fc = document.getElementById("practice-flashcards");
     if (fc && cards && !fc.dataset.ready) { fc.dataset.ready = "1"; flashcards(fc, cards); }
-    const mi = document.getElementById("mock-interview");
+    const mi = document.getElementById("practice-mock-interview");
     if (mi && cards && !mi.dataset.ready) { mi.dataset.ready = "1"; mockInterview(mi, cards); }
   }
 

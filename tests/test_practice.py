@@ -1,0 +1,55 @@
+"""Practice material is generated from the question pages: cards, Anki deck, CSV and formula sheet."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sqlite3
+import zipfile
+
+from scripts.pages import parse, question_pages
+from scripts.practice import DISPLAY_MATH
+
+QUESTIONS = question_pages()
+
+
+def test_one_card_per_question_page(built_site):
+    cards = json.loads(re.search(
+        r'<script type="application/json" id="practice-cards">(.*?)</script>',
+        (built_site / "practice" / "flashcards" / "index.html").read_text(encoding="utf-8"), re.S).group(1))
+    assert sorted(c["id"] for c in cards) == sorted(p.stem for p in QUESTIONS)
+    for c in cards:
+        assert c["title"] == parse(next(p for p in QUESTIONS if p.stem == c["id"])).meta["title"]
+        assert c["answer"].strip() and c["checks"], c["id"]
+        assert "arithmatex" not in c["answer"] or "katex" in c["answer"], f"{c['id']}: untypeset math on a card"
+
+
+def test_anki_deck_holds_one_note_per_question_with_fields(built_site):
+    with zipfile.ZipFile(built_site / "downloads" / "ml-interview-guide.apkg") as deck:
+        assert "collection.anki2" in deck.namelist()
+        db = built_site / "collection.anki2"
+        db.write_bytes(deck.read("collection.anki2"))
+    try:
+        rows = sqlite3.connect(db).execute("select flds from notes").fetchall()
+    finally:
+        db.unlink()
+    fields = [r[0].split("\x1f") for r in rows]
+    assert len(fields) == len(QUESTIONS)
+    assert all(len(f) == 5 and all(x.strip() for x in f) for f in fields)
+    assert sorted(f[0] for f in fields) == sorted(parse(p).meta["title"] for p in QUESTIONS)
+
+
+def test_csv_has_the_same_cards(built_site):
+    with (built_site / "downloads" / "ml-interview-guide.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(QUESTIONS) and all(r["question"] and r["answer"] for r in rows)
+
+
+def test_formula_sheet_collects_every_display_formula(built_site):
+    sheet = (built_site / "practice" / "formulas" / "index.html").read_text(encoding="utf-8")
+    expected = sum(len(DISPLAY_MATH.findall(p.read_text(encoding="utf-8"))) for p in QUESTIONS)
+    assert sheet.count('class="katex-display"') == expected
+    for p in QUESTIONS:
+        if DISPLAY_MATH.search(p.read_text(encoding="utf-8")):
+            assert f"../../questions/{p.stem}/" in sheet, f"no link back to {p.stem}"
