@@ -15,6 +15,7 @@ It prints a Markdown table and writes it to docs/includes/benchmark.md, which th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import re
@@ -92,7 +93,7 @@ def page_bytes(site: Path) -> dict[str, tuple[int, int]]:
             def record(response, sizes=sizes):
                 try:
                     sizes.append((response.request.resource_type, len(response.body())))
-                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                except Exception:
                     pass
 
             page.on("response", record)
@@ -141,12 +142,15 @@ def main() -> int:
         tests = []
         for _ in range(args.test_runs):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "auto"], cwd=ROOT, check=True,
-                           capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "pytest", "-q", "-n", "auto"], cwd=ROOT, check=True, capture_output=True
+            )
             tests.append(time.perf_counter() - start)
         rows.append(("`make test` after set-up (pytest -n auto)", median(tests)))
         for kind, (total, images) in page_bytes(site).items():
-            rows.append((f"bytes loaded: {kind}", f"{total / 1024:.0f} KiB ({(total - images) / 1024:.0f} KiB without images)"))
+            rows.append(
+                (f"bytes loaded: {kind}", f"{total / 1024:.0f} KiB ({(total - images) / 1024:.0f} KiB without images)")
+            )
         index = site / "search" / "search_index.json"
         rows.append(("search index", f"{index.stat().st_size / 1024:.0f} KiB"))
     when = datetime.now(UTC).strftime("%Y-%m-%d")

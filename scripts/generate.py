@@ -28,8 +28,8 @@ from pathlib import Path
 from scripts.paths import (
     DOCS,
     FIGURE_MODULES,
-    GENERATED,
     FIGURES_OUT,
+    GENERATED,
     OUTPUTS_OUT,
     REQUIREMENTS,
     ROOT,
@@ -123,8 +123,15 @@ def run_job(job: Job) -> tuple[Job, float, subprocess.CompletedProcess]:
     if job.kind == "figures":  # a module's figures are all redrawn: drop the old ones first
         for old in FIGURES_OUT.glob(f"{job.stem}*"):
             old.unlink()
-    env = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", **os.environ,
-           "MPLBACKEND": "Agg", "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"}
+    env = {
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        **os.environ,
+        "MPLBACKEND": "Agg",
+        "PYTHONPATH": str(ROOT),
+        "PYTHONHASHSEED": "0",
+    }
     with tempfile.TemporaryDirectory(prefix="mlig-") as cwd:  # snippets may write files: not into the repo
         proc = subprocess.run(job.command, cwd=cwd, env=env, capture_output=True, text=True)
     return job, time.perf_counter() - start, proc

@@ -31,7 +31,6 @@ from scripts import notebooks, pages, practice, provenance  # noqa: E402
 from scripts.katex import KatexError, renderer  # noqa: E402
 from scripts.paths import FIGURES_OUT, GENERATED, KATEX_DIST, rel  # noqa: E402
 
-
 # GUIDE_NO_EXEC=1 builds the same Markdown with the executable steps off (no snippet, figure or notebook
 # runs; what generated/ already holds is used): the floor that `make bench` compares rebuilds with.
 NO_EXEC = os.environ.get("GUIDE_NO_EXEC") == "1"

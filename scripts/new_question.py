@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.pages import DIFFICULTIES, QUESTIONS  # noqa: E402
 
-PAGE = '''---
+PAGE = """---
 title: {title}
 tags:
 {tags}
@@ -67,7 +67,7 @@ TODO what the code shows.
 
 ??? question "TODO another question?"
     TODO its answer.
-'''
+"""
 
 SNIPPET = '''"""{title}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.paths import DOCS, OUTPUTS_OUT, ROOT, SNIPPETS, FIGURES_OUT, rel
+from scripts.paths import DOCS, FIGURES_OUT, OUTPUTS_OUT, ROOT, SNIPPETS, rel
 
 QUESTIONS = DOCS / "questions"
 QUESTION_PAGE = re.compile(r"^q\d\d_[a-z0-9_]+\.md$")
@@ -180,8 +180,11 @@ def check_sections(page: PageSource) -> list[str]:
 def check_placeholders(page: PageSource) -> list[str]:
     """TODO and friends left by the scaffold, in the page and in its snippet, figure module and test."""
     stem = page.path.stem
-    siblings = [SNIPPETS / f"{stem}.py", ROOT / "scripts" / "figures" / f"{stem}.py",
-                ROOT / "tests" / "questions" / f"test_{stem}.py"]
+    siblings = [
+        SNIPPETS / f"{stem}.py",
+        ROOT / "scripts" / "figures" / f"{stem}.py",
+        ROOT / "tests" / "questions" / f"test_{stem}.py",
+    ]
     errors = []
     for path, lines in [(page.path, page.lines)] + [
         (p, p.read_text(encoding="utf-8").splitlines()) for p in siblings if p.exists()
@@ -238,7 +241,9 @@ def check_includes(page: PageSource) -> list[str]:
 
 
 def snippet_sections(path: Path) -> list[str]:
-    return [m.group(1) for line in path.read_text(encoding="utf-8").splitlines() for m in [SECTION_MARK.match(line)] if m]
+    return [
+        m.group(1) for line in path.read_text(encoding="utf-8").splitlines() for m in [SECTION_MARK.match(line)] if m
+    ]
 
 
 def check_page_source(path: Path) -> list[str]:

@@ -115,6 +115,7 @@ def card_json(all_cards: list[Card], config, typeset) -> str:
     md = _renderer(config)
     payload = []
     for c in all_cards:
+
         def tex(html: str, c=c) -> str:
             return typeset(html, source(c))
 

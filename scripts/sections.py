@@ -114,7 +114,7 @@ def run_sections(path: Path) -> dict[str, str]:
         try:
             with contextlib.redirect_stdout(buffer):
                 exec(code, namespace)
-        except Exception as exc:  # noqa: BLE001 - re-raised with the snippet's file and line
+        except Exception as exc:
             tb = traceback.extract_tb(exc.__traceback__)
             frames = [f for f in tb if Path(f.filename).resolve() == path]
             line = frames[-1].lineno if frames else chunk.first_line

@@ -35,6 +35,7 @@ labeled = y_partial != -1
 print(f"labeled rows: {labeled.sum()}, unlabeled rows: {(~labeled).sum()}")
 # --8<-- [end:data]
 
+
 # --8<-- [start:models]
 def base_model():
     """A smooth nonlinear classifier with predict_proba (which self-training needs)."""
@@ -72,16 +73,20 @@ mean_accuracy = {name: [] for name in names}
 for fraction in fractions:
     per_class = round(fraction * len(y_train) / 2)
     runs = []
-    for draw in range(3):  # average over three random choices of labeled rows
+    for _ in range(3):  # average over three random choices of labeled rows
         y_part = hide_labels(y_train, per_class, rng)
         known = y_part != -1
-        runs.append([
-            base_model().fit(X_train[known], y_train[known]).score(X_test, y_test),
-            SelfTrainingClassifier(estimator=base_model())
-            .fit(X_train, y_part).score(X_test, y_test),
-            LabelSpreading(kernel="rbf", gamma=50, alpha=0.99, max_iter=1000)
-            .fit(X_train, y_part).score(X_test, y_test),
-        ])
+        runs.append(
+            [
+                base_model().fit(X_train[known], y_train[known]).score(X_test, y_test),
+                SelfTrainingClassifier(estimator=base_model())
+                .fit(X_train, y_part)
+                .score(X_test, y_test),
+                LabelSpreading(kernel="rbf", gamma=50, alpha=0.99, max_iter=1000)
+                .fit(X_train, y_part)
+                .score(X_test, y_test),
+            ]
+        )
     for name, acc in zip(names, np.mean(runs, axis=0)):
         mean_accuracy[name].append(acc)
     print(
@@ -102,15 +107,19 @@ Xb_train, yb_train = X_bad[:200], y_bad[:200]
 Xb_test, yb_test = X_bad[200:], y_bad[200:]
 
 bad = []
-for draw in range(5):
+for _ in range(5):
     yb_part = hide_labels(yb_train, per_class=5, rng=rng)
     known = yb_part != -1
-    bad.append([
-        LogisticRegression(solver="newton-cg").fit(Xb_train[known], yb_train[known])
-        .score(Xb_test, yb_test),
-        LabelSpreading(kernel="rbf", gamma=50, alpha=0.99, max_iter=1000)
-        .fit(Xb_train, yb_part).score(Xb_test, yb_test),
-    ])
+    bad.append(
+        [
+            LogisticRegression(solver="newton-cg")
+            .fit(Xb_train[known], yb_train[known])
+            .score(Xb_test, yb_test),
+            LabelSpreading(kernel="rbf", gamma=50, alpha=0.99, max_iter=1000)
+            .fit(Xb_train, yb_part)
+            .score(Xb_test, yb_test),
+        ]
+    )
 bad_supervised, bad_spreading = np.mean(bad, axis=0)
 print(f"supervised logistic regression: {bad_supervised:.3f}")
 print(f"label spreading:                {bad_spreading:.3f}")

@@ -6,6 +6,7 @@ Run on its own: python snippets/q15_inductive_deductive.py
 import numpy as np
 from sklearn.model_selection import train_test_split
 
+
 # --8<-- [start:deduce]
 def policy(income, debt):
     """The bank's written rule: approve when income exceeds twice the debt."""
@@ -58,8 +59,10 @@ from sklearn.linear_model import LogisticRegression
 linear = LogisticRegression(C=100.0).fit(X_train, y_train)
 scores = {"tree": tree.score(X_test, y_test), "linear": linear.score(X_test, y_test)}
 print(f"held-out accuracy: tree {scores['tree']:.3f}, linear {scores['linear']:.3f}")
-print(f"far applicants: policy {policy_far}, tree {tree.predict(far)}, "
-      f"linear {linear.predict(far)}")
+print(
+    f"far applicants: policy {policy_far}, tree {tree.predict(far)}, "
+    f"linear {linear.predict(far)}"
+)
 # --8<-- [end:bias]
 
 # Both learners fit the data they saw; only the one whose hypothesis class contains

@@ -20,6 +20,7 @@ X_train, X_test, y_train, y_test = train_test_split(
     X, y, test_size=0.3, stratify=y, random_state=0
 )
 
+
 # --8<-- [start:scratch]
 def knn_predict(X_train, y_train, X_query, k):
     """Predict by majority vote among the k training points nearest to each query.
@@ -33,6 +34,8 @@ def knn_predict(X_train, y_train, X_query, k):
     # votes[q, c]: how many of query q's neighbors belong to class c.
     votes = (y_train[nearest][:, :, None] == classes).sum(axis=1)
     return classes[np.argmax(votes, axis=1)]  # argmax takes the first of tied maxima
+
+
 # --8<-- [end:scratch]
 
 # --8<-- [start:scaling]

@@ -78,17 +78,24 @@ assert not any(flagged(s, v) for s, v in stats_good.items())  # good data: no fl
 # --8<-- [start:table]
 results = {name: diagnose(X, y) for name, (X, y) in datasets.items()}
 print(f"{'':>16}" + "".join(f"{s:>10}" for s in stats_good))
-for name, (fit, st) in results.items():
+for name, (_fit, st) in results.items():
     cells = "".join(f"{v:>9.3f}{'*' if flagged(s, v) else ' '}" for s, v in st.items())
     print(f"{name:>16}{cells}")
 print("* = flagged by the rule of thumb")
 # --8<-- [end:table]
 
-flags = {name: {s for s, v in st.items() if flagged(s, v)}
-         for name, (_, st) in results.items()}
+flags = {
+    name: {s for s, v in st.items() if flagged(s, v)}
+    for name, (_, st) in results.items()
+}
 # Each diagnostic flags the data set that breaks its assumption, and not the good one.
-own = {"nonlinear": "RESET p", "heteroscedastic": "BP p", "non-normal": "JB p",
-       "autocorrelated": "DW", "collinear": "max VIF"}
+own = {
+    "nonlinear": "RESET p",
+    "heteroscedastic": "BP p",
+    "non-normal": "JB p",
+    "autocorrelated": "DW",
+    "collinear": "max VIF",
+}
 for name, stat in own.items():
     assert stat in flags[name] and stat not in flags["good"], (name, stat)
 # The tests overlap: a missed curve and unequal variances also fail the normality test.

@@ -107,7 +107,7 @@ models = {
     "ElasticNet": ElasticNet(alpha=0.1, l1_ratio=0.5),
 }
 share = {name: [] for name in models}  # share of the pair's weight that goes to x1
-for b in range(20):  # refit on bootstrap resamples of the rows
+for _ in range(20):  # refit on bootstrap resamples of the rows
     rows = rng.integers(0, n, size=n)
     for name, model in models.items():
         w = model.fit(X_pair[rows], y_pair[rows]).coef_
@@ -115,8 +115,10 @@ for b in range(20):  # refit on bootstrap resamples of the rows
 share = {name: np.array(s) for name, s in share.items()}
 for name, s in share.items():
     dropped = np.sum((s == 0) | (s == 1))
-    print(f"{name:>10}: x1's share from {s.min():.3f} to {s.max():.3f}, "
-          f"one of the pair dropped in {dropped} of 20 fits")
+    print(
+        f"{name:>10}: x1's share from {s.min():.3f} to {s.max():.3f}, "
+        f"one of the pair dropped in {dropped} of 20 fits"
+    )
 # --8<-- [end:correlated]
 
 assert np.all(np.abs(share["Ridge"] - 0.5) < 0.1)  # Ridge splits the weight evenly

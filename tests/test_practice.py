@@ -15,9 +15,13 @@ QUESTIONS = question_pages()
 
 
 def test_one_card_per_question_page(built_site):
-    cards = json.loads(re.search(
-        r'<script type="application/json" id="practice-cards">(.*?)</script>',
-        (built_site / "practice" / "flashcards" / "index.html").read_text(encoding="utf-8"), re.S).group(1))
+    cards = json.loads(
+        re.search(
+            r'<script type="application/json" id="practice-cards">(.*?)</script>',
+            (built_site / "practice" / "flashcards" / "index.html").read_text(encoding="utf-8"),
+            re.S,
+        ).group(1)
+    )
     assert sorted(c["id"] for c in cards) == sorted(p.stem for p in QUESTIONS)
     for c in cards:
         assert c["title"] == parse(next(p for p in QUESTIONS if p.stem == c["id"])).meta["title"]

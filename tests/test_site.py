@@ -8,10 +8,10 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
 from scripts.paths import ROOT
+
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
@@ -101,9 +101,21 @@ def test_no_page_loads_anything_from_a_third_party_host(built_site):
                     problems.append(f"{rel_page}: <{tag} {attr}={el[attr]!r}>")
         for el in doc.find_all("link"):
             rels = set(el.get("rel") or [])
-            if el.get("href") and is_external(el["href"]) and rels & {
-                "stylesheet", "preload", "modulepreload", "icon", "preconnect", "dns-prefetch", "manifest", "prefetch"
-            }:
+            if (
+                el.get("href")
+                and is_external(el["href"])
+                and rels
+                & {
+                    "stylesheet",
+                    "preload",
+                    "modulepreload",
+                    "icon",
+                    "preconnect",
+                    "dns-prefetch",
+                    "manifest",
+                    "prefetch",
+                }
+            ):
                 problems.append(f"{rel_page}: <link rel={sorted(rels)} href={el['href']!r}>")
         for style in doc.find_all("style"):
             if re.search(r"@import|url\(\s*['\"]?(https?:)?//", style.get_text()):

@@ -175,5 +175,3 @@ def main(argv: list[str]) -> int:
         return 0
     print(__doc__.strip().split("Usage: ")[-1], file=sys.stderr)
     return 2
-
-

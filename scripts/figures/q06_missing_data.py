@@ -57,12 +57,13 @@ def leak():
     window = slice(lo, hi)
     fig, ax = plt.subplots(figsize=(7.0, 3.8))
     ax.axvspan(cutoff, hi, color="C5", alpha=0.12, lw=0)
-    ax.annotate("test period", (cutoff, 0), xycoords=("data", "axes fraction"), xytext=(6, 8),
-                textcoords="offset points")
+    ax.annotate(
+        "test period", (cutoff, 0), xycoords=("data", "axes fraction"), xytext=(6, 8), textcoords="offset points"
+    )
     ax.plot(truth[window].index, truth[window], color="C0", lw=1, alpha=0.6, label="true values")
     ax.plot(observed[window].index, observed[window], "o", color="C0", ms=4, label="observed")
     train = ns["train"]
-    causal = ns["causal"][train.last_valid_index():]  # from the last observed training day
+    causal = ns["causal"][train.last_valid_index() :]  # from the last observed training day
     causal[cutoff] = causal.iloc[-1]  # draw the last step up to the cutoff
     ax.plot(causal.index, causal, color="C1", lw=2, drawstyle="steps-post", label="ffill of the training part")
     # The whole-series interpolation, drawn up to the first test value it was pulled towards.

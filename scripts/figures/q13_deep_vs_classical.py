@@ -32,8 +32,14 @@ def boundaries():
         ax.contour(xx, yy, proba, levels=[0.5], colors="C2", linewidths=2)
         for cls, marker in ((0, "o"), (1, "^")):
             pts = X[y == cls]
-            ax.scatter(pts[:, 0], pts[:, 1], s=14, color=f"C{cls}", marker=marker,
-                       label="outer ring (class 0)" if cls == 0 else "inner ring (class 1)")
+            ax.scatter(
+                pts[:, 0],
+                pts[:, 1],
+                s=14,
+                color=f"C{cls}",
+                marker=marker,
+                label="outer ring (class 0)" if cls == 0 else "inner ring (class 1)",
+            )
         ax.set_title(f"{title}\ntest accuracy {acc:.3f}", fontsize=10)
         ax.set(xlim=(-lim, lim), ylim=(-lim, lim), aspect="equal", xlabel="x1")
         ax.set(xticks=[-1, 0, 1], yticks=[-1, 0, 1])

@@ -32,7 +32,12 @@ def regions():
             rows = (y == c) & ~labeled
             ax.scatter(*X[rows].T, s=8, color=f"C{c}", marker=marker, alpha=0.5, lw=0)
             ax.scatter(
-                *X[(y == c) & labeled].T, s=140, color=f"C{c}", marker="*", edgecolor="C4", lw=1.2,
+                *X[(y == c) & labeled].T,
+                s=140,
+                color=f"C{c}",
+                marker="*",
+                edgecolor="C4",
+                lw=1.2,
                 label=f"labeled class {c}",
             )
         ax.set(title=f"{name}: {model.score(ns['X_test'], ns['y_test']):.2f} test accuracy", xlabel="$x_1$")

@@ -32,11 +32,21 @@ def regions():
         ax.add_patch(Rectangle((0, 0), 10, 5, fill=False, lw=1.5, ec="C4", label="training data range"))
         for label, marker, name in ((1, "o", "approve"), (0, "x", "reject")):
             pts = X_train[y_train == label]
-            ax.scatter(pts[:, 0], pts[:, 1], s=6, marker=marker, color=f"C{1 - label}", lw=0.8,
-                       label=f"training: {name}")
+            ax.scatter(
+                pts[:, 0], pts[:, 1], s=6, marker=marker, color=f"C{1 - label}", lw=0.8, label=f"training: {name}"
+            )
         truth = policy(far[:, 0], far[:, 1])
-        ax.scatter(far[:, 0], far[:, 1], s=90, marker="*", c=[f"C{1 - t}" for t in truth],
-                   edgecolors=plt.rcParams["text.color"], linewidths=0.8, zorder=3, label="far applicants (true class)")
+        ax.scatter(
+            far[:, 0],
+            far[:, 1],
+            s=90,
+            marker="*",
+            c=[f"C{1 - t}" for t in truth],
+            edgecolors=plt.rcParams["text.color"],
+            linewidths=0.8,
+            zorder=3,
+            label="far applicants (true class)",
+        )
         ax.set(title=title, xlabel="income", xlim=(0, 32), ylim=(0, 21))
         ax.title.set_fontsize(11)
         ax.grid(False)

@@ -25,7 +25,10 @@ def duplicated():
     left.legend(loc="upper center")
 
     right.plot([0, 1], [0, 1], color="0.5", lw=1, ls=":", label="perfect calibration")
-    for probs, style, color, label in ((p, "o-", "C0", "original features"), (p_dup, "s--", "C1", "every feature twice")):
+    for probs, style, color, label in (
+        (p, "o-", "C0", "original features"),
+        (p_dup, "s--", "C1", "every feature twice"),
+    ):
         frac_pos, mean_pred = calibration_curve(y, probs, n_bins=10, strategy="quantile")
         right.plot(mean_pred, frac_pos, style, color=color, lw=2, ms=5, label=label)
     right.set(xlabel="mean predicted P(y = 1) in bin", ylabel="observed share of class 1", xlim=(0, 1), ylim=(0, 1))

@@ -29,8 +29,9 @@ def side_by_side():
         pts = X[kmeans.labels_ == j]
         left.scatter(pts[:, 0], pts[:, 1], s=12, color=f"C{j}", marker=MARKERS[j], alpha=0.8)
     c = kmeans.cluster_centers_
-    left.scatter(c[:, 0], c[:, 1], s=220, marker="X", color="C4", edgecolors="C5", linewidths=1.5,
-                 label="centroid", zorder=3)
+    left.scatter(
+        c[:, 0], c[:, 1], s=220, marker="X", color="C4", edgecolors="C5", linewidths=1.5, label="centroid", zorder=3
+    )
     left.set_title("K-means: clusters found without labels", fontsize=10)
     left.legend(loc="upper right")
 
@@ -67,7 +68,6 @@ def choose_k():
     for ax in (left, right):
         ax.axvline(best, color="C2", ls="--", lw=1.5)
         ax.title.set_fontsize(10)
-    right.annotate(f"highest at K = {best}", (best, min(ns["silhouettes"])), xytext=(6, 0),
-                   textcoords="offset points")
+    right.annotate(f"highest at K = {best}", (best, min(ns["silhouettes"])), xytext=(6, 0), textcoords="offset points")
     fig.tight_layout()
     return fig

@@ -45,8 +45,10 @@ def site_pages() -> list[str]:
         if src.suffix == ".py" and rel.parts[0] != "labs":
             continue
         stem = rel.with_suffix("")
-        url = "" if stem.name == "index" and len(stem.parts) == 1 else (
-            f"{stem.parent.as_posix()}/" if stem.name == "index" else f"{stem.as_posix()}/"
+        url = (
+            ""
+            if stem.name == "index" and len(stem.parts) == 1
+            else (f"{stem.parent.as_posix()}/" if stem.name == "index" else f"{stem.as_posix()}/")
         )
         urls.append(url)
     return urls

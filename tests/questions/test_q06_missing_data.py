@@ -119,6 +119,7 @@ def test_fills_of_the_training_part_never_move_when_test_values_change(seed):
     cutoff = s.index[40]
     changed = s.copy()
     changed.iloc[40:] += rng.normal(5, 1, size=20)
+
     def train_part(x):
         return x[x.index < cutoff]
 

@@ -34,7 +34,9 @@ def test_random_scores_have_average_precision_near_the_positive_rate(rate):
 
 
 def test_precision_depends_on_the_positive_rate_but_recall_does_not():
-    X, y = make_classification(n_samples=4000, n_features=6, n_informative=2, n_redundant=0, class_sep=0.5, random_state=1)
+    X, y = make_classification(
+        n_samples=4000, n_features=6, n_informative=2, n_redundant=0, class_sep=0.5, random_state=1
+    )
     model = LogisticRegression().fit(X[:2000], y[:2000])
     Xt, yt = X[2000:], y[2000:]
     keep_all = np.ones(yt.size, bool)

@@ -22,14 +22,19 @@ def sample(kind, seed, n=200):
     x1, x2, eps = rng.normal(size=(3, n))
     if kind == "collinear":
         x2 = x1 + 0.1 * x2
-    y = 1 + 2 * x1 - x2 + {
-        "good": eps,
-        "collinear": eps,
-        "nonlinear": x1**2 + eps,
-        "heteroscedastic": np.exp(0.8 * x1) * eps,
-        "non-normal": (eps**2 - 1) / np.sqrt(2),
-        "autocorrelated": ar1(eps),
-    }[kind]
+    y = (
+        1
+        + 2 * x1
+        - x2
+        + {
+            "good": eps,
+            "collinear": eps,
+            "nonlinear": x1**2 + eps,
+            "heteroscedastic": np.exp(0.8 * x1) * eps,
+            "non-normal": (eps**2 - 1) / np.sqrt(2),
+            "autocorrelated": ar1(eps),
+        }[kind]
+    )
     X = add_constant(np.column_stack([x1, x2]))
     return X, y, OLS(y, X).fit()
 
@@ -47,8 +52,15 @@ def flags(X, fit):
 
 @pytest.mark.parametrize(
     "kind, test",
-    [("nonlinear", "RESET"), ("heteroscedastic", "BP"), ("non-normal", "JB"), ("autocorrelated", "DW"),
-     ("collinear", "VIF"), ("nonlinear", "JB"), ("heteroscedastic", "JB")],
+    [
+        ("nonlinear", "RESET"),
+        ("heteroscedastic", "BP"),
+        ("non-normal", "JB"),
+        ("autocorrelated", "DW"),
+        ("collinear", "VIF"),
+        ("nonlinear", "JB"),
+        ("heteroscedastic", "JB"),
+    ],
 )
 def test_each_diagnostic_catches_its_violation_in_almost_every_sample(kind, test):
     hits = [flags(X, fit)[test] for X, _, fit in (sample(kind, s) for s in range(20))]

@@ -160,8 +160,13 @@ def test_ridge_shrinks_the_norm_but_not_necessarily_every_coefficient():
     w_ols = LinearRegression().fit(X, y).coef_
     norms = [np.linalg.norm(Ridge(alpha=a).fit(X, y).coef_) for a in np.logspace(-2, 4, 30)]
     assert np.linalg.norm(w_ols) > norms[0] and np.all(np.diff(norms) < 0)
-    grown = [np.any(np.abs(Ridge(alpha=10.0).fit(*pair_problem(s)).coef_) >
-                    np.abs(LinearRegression().fit(*pair_problem(s)).coef_)) for s in range(10)]
+    grown = [
+        np.any(
+            np.abs(Ridge(alpha=10.0).fit(*pair_problem(s)).coef_)
+            > np.abs(LinearRegression().fit(*pair_problem(s)).coef_)
+        )
+        for s in range(10)
+    ]
     assert any(grown)
 
 
