@@ -91,10 +91,8 @@ def page_bytes(site: Path) -> dict[str, tuple[int, int]]:
             sizes: list[tuple[str, int]] = []
 
             def record(response, sizes=sizes):
-                try:
+                with contextlib.suppress(Exception):  # redirects and aborted requests have no body
                     sizes.append((response.request.resource_type, len(response.body())))
-                except Exception:
-                    pass
 
             page.on("response", record)
             page.goto(base + path, wait_until="networkidle")

@@ -67,6 +67,8 @@ def play(means, epsilon, steps=1000, agents=500, seed=0):
         Q[rows, arm] += (r - Q[rows, arm]) / N[rows, arm]  # incremental mean
         rewards[:, t] = r
     return Q, N, rewards
+
+
 # --8<-- [end:agent]
 
 # --8<-- [start:compare]
@@ -75,8 +77,10 @@ runs = {name: play(true_means, eps) for name, eps in policies.items()}
 best = true_means.argmax()
 print(f"{'policy':18s}  reward/step  last 100 steps  best arm pulled")
 for name, (Q, N, rewards) in runs.items():
-    print(f"{name:18s}  {rewards.mean():11.3f}  {rewards[:, -100:].mean():14.3f}"
-          f"  {N[:, best].sum() / N.sum():15.0%}")
+    print(
+        f"{name:18s}  {rewards.mean():11.3f}  {rewards[:, -100:].mean():14.3f}"
+        f"  {N[:, best].sum() / N.sum():15.0%}"
+    )
 mean_reward = {name: rewards.mean() for name, (_, _, rewards) in runs.items()}
 assert mean_reward["epsilon-greedy 0.1"] > mean_reward["greedy"] > mean_reward["random"]
 # --8<-- [end:compare]
@@ -85,14 +89,18 @@ assert mean_reward["epsilon-greedy 0.1"] > mean_reward["greedy"] > mean_reward["
 Q, N, _ = runs["epsilon-greedy 0.1"]
 print("one epsilon-greedy agent after 1000 steps:")
 for a in range(len(true_means)):
-    print(f"  arm {a}: true mean {true_means[a]:.3f}  estimate {Q[0, a]:.3f}"
-          f"  pulls {N[0, a]:4.0f}")
+    print(
+        f"  arm {a}: true mean {true_means[a]:.3f}  estimate {Q[0, a]:.3f}"
+        f"  pulls {N[0, a]:4.0f}"
+    )
 error = {}
 for steps in (10, 100, 1000):  # same seed: each run is a prefix of the longer one
     Q_t, _, _ = play(true_means, 0.1, steps=steps)
     error[steps] = np.abs(Q_t - true_means).mean()
-    print(f"after {steps:4d} steps: mean |estimate - true mean| over agents and arms "
-          f"= {error[steps]:.3f}")
+    print(
+        f"after {steps:4d} steps: mean |estimate - true mean| over agents and arms "
+        f"= {error[steps]:.3f}"
+    )
 assert np.array_equal(Q_t, Q)  # the 1000-step rerun is the run shown above
 # --8<-- [end:estimates]
 

@@ -54,16 +54,20 @@ print(f"ARI(species, clusters):            {ari:.3f}")
 
 # Renaming the clusters changes accuracy but not ARI.
 renamed = np.array([2, 0, 1])[clusters]  # 0 -> 2, 1 -> 0, 2 -> 1
-print(f"after renaming: accuracy = {accuracy_score(y, renamed):.3f}, "
-      f"ARI = {adjusted_rand_score(y, renamed):.3f}")
+print(
+    f"after renaming: accuracy = {accuracy_score(y, renamed):.3f}, "
+    f"ARI = {adjusted_rand_score(y, renamed):.3f}"
+)
 assert accuracy_score(y, renamed) != accuracy_score(y, clusters)
 assert adjusted_rand_score(y, renamed) == ari
 
 # A random labeling: ARI is near 0, while the unadjusted Rand index is not.
 rng = np.random.default_rng(0)
 random_labels = rng.integers(0, 3, size=y.size)
-print(f"random labeling: ARI = {adjusted_rand_score(y, random_labels):.3f}, "
-      f"Rand index = {rand_score(y, random_labels):.3f}")
+print(
+    f"random labeling: ARI = {adjusted_rand_score(y, random_labels):.3f}, "
+    f"Rand index = {rand_score(y, random_labels):.3f}"
+)
 assert abs(adjusted_rand_score(y, random_labels)) < 0.05
 assert rand_score(y, random_labels) > 0.5
 # --8<-- [end:ari]

@@ -44,8 +44,7 @@ def three_views():
     ax.bar(arms - 0.2, ns["true_means"], width=0.4, color="C0", label="true mean (hidden)")
     ax.bar(arms + 0.2, Q.mean(axis=0), width=0.4, color="C1", label="estimate (mean over agents)")
     ax.axhline(0, lw=0.8, color="0.5")
-    ax.set(title="reinforcement: rewards only", xlabel="arm (group offered to)", ylabel="mean reward",
-           ylim=(0, 1.4))
+    ax.set(title="reinforcement: rewards only", xlabel="arm (group offered to)", ylabel="mean reward", ylim=(0, 1.4))
     ax.set_xticks(arms)
     ax.legend(loc="upper left", fontsize=8.5)
     fig.tight_layout()
@@ -71,11 +70,17 @@ def bandit_reward():
         smooth = np.convolve(per_step, kernel, mode="valid")
         steps = np.arange(window, per_step.size + 1)
         left.plot(steps, smooth, color=f"C{i}", ls=styles[name], lw=2, label=name)
-        right.plot(np.arange(1, per_step.size + 1), per_step.cumsum(), color=f"C{i}", ls=styles[name], lw=2,
-                   label=name)
+        right.plot(np.arange(1, per_step.size + 1), per_step.cumsum(), color=f"C{i}", ls=styles[name], lw=2, label=name)
     left.axhline(true_means.max(), color="0.5", lw=1, ls="-.")
-    left.annotate("best arm's mean", (per_step.size, true_means.max()), xytext=(-4, 4),
-                  textcoords="offset points", ha="right", va="bottom", fontsize=9)
+    left.annotate(
+        "best arm's mean",
+        (per_step.size, true_means.max()),
+        xytext=(-4, 4),
+        textcoords="offset points",
+        ha="right",
+        va="bottom",
+        fontsize=9,
+    )
     left.set(xlabel="step", ylabel=f"average reward ({window}-step moving mean)", ylim=(0, 1.15))
     left.legend(loc="lower right", fontsize=9)
     right.set(xlabel="step", ylabel="cumulative reward (average agent)")

@@ -1,7 +1,6 @@
 """Figures for questions/q02_supervised_unsupervised.md, drawn from the page's own snippet objects."""
 
 import matplotlib.pyplot as plt
-import numpy as np
 
 from scripts.figures import figure, snippet_namespace
 
@@ -27,11 +26,17 @@ def labels_vs_clusters():
     name_of = ns["name_of"]
     for c in range(3):
         s = name_of[c]
-        right.scatter(*petal[ns["clusters"] == c].T, s=16, color=f"C{s}", marker=markers[s],
-                      label=f"cluster {c} (best match: {species[s]})")
+        right.scatter(
+            *petal[ns["clusters"] == c].T,
+            s=16,
+            color=f"C{s}",
+            marker=markers[s],
+            label=f"cluster {c} (best match: {species[s]})",
+        )
     wrong = matched != y
-    right.scatter(*petal[wrong].T, s=90, facecolors="none", edgecolors="C3", lw=1.3,
-                  label="cluster disagrees with species")
+    right.scatter(
+        *petal[wrong].T, s=90, facecolors="none", edgecolors="C3", lw=1.3, label="cluster disagrees with species"
+    )
     centers = ns["kmeans"].cluster_centers_[:, 2:4]
     right.scatter(*centers.T, s=120, marker="X", color="C4", edgecolors="none", label="cluster center")
     right.set(title="k-means clusters (no labels)", xlabel="petal length (cm)")

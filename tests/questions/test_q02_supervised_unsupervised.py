@@ -11,7 +11,6 @@ from sklearn.datasets import load_breast_cancer, load_wine, make_blobs
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, adjusted_rand_score, confusion_matrix, rand_score
 from sklearn.model_selection import cross_val_score
-from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 
@@ -82,7 +81,5 @@ def test_kmeans_without_scaling_is_dominated_by_large_features():
     # Wine: proline is measured in the hundreds to thousands, most other features below 10.
     X, y = load_wine(return_X_y=True)
     raw = adjusted_rand_score(y, KMeans(n_clusters=3, random_state=0).fit_predict(X))
-    scaled = adjusted_rand_score(
-        y, KMeans(n_clusters=3, random_state=0).fit_predict(StandardScaler().fit_transform(X))
-    )
+    scaled = adjusted_rand_score(y, KMeans(n_clusters=3, random_state=0).fit_predict(StandardScaler().fit_transform(X)))
     assert scaled > raw + 0.3
