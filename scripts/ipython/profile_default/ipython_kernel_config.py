@@ -13,3 +13,6 @@ c.InlineBackend.rc = {
     "svg.hashsalt": "ml-interview-guide-labs",
     "font.size": 11,
 }
+
+# Nothing written into this folder while notebooks run (it lives in the source tree).
+c.HistoryManager.enabled = False
