@@ -136,6 +136,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-100)  # after print-site has assembled its one-page guide from the pages' untypeset HTML
+def on_post_page(output: str, page, config) -> str:
+    if 'class="arithmatex">\\(' in output or 'class="arithmatex">\\[' in output:
+        return typeset(output, Path(page.file.abs_src_path or config.docs_dir))
+    return output
+
+
 def on_post_build(config) -> None:
     renderer().close()
     renderer.cache_clear()

@@ -30,7 +30,7 @@ def _mark_math(fragment: str) -> str:
 
 def clean(content: str, notebook_name: str, colab_url: str) -> str:
     soup = BeautifulSoup(content, "html.parser")
-    for el in soup.select("style, script, .zeroclipboard-container, .clipboard-copy-txt, .jp-Collapser"):
+    for el in soup.select("style, script, .zeroclipboard-container, .clipboard-copy-txt, .jp-Collapser, a.anchor-link"):
         el.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()

@@ -1,4 +1,5 @@
-"""Precision and recall: from the confusion matrix by hand, by scikit-learn, and across thresholds.
+"""Precision and recall: by hand from the confusion matrix, by scikit-learn, and across
+thresholds.
 
 Run on its own: python snippets/q09_precision_recall.py
 """
@@ -8,7 +9,7 @@ from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 
-# An imbalanced problem: about 10 % positives, the regime where precision and recall matter.
+# An imbalanced problem, about 10 % positives: where precision and recall matter.
 X, y = make_classification(
     n_samples=2000,
     n_features=6,
@@ -40,9 +41,8 @@ precision = tp / (tp + fp)  # of everything flagged positive, the share that is 
 recall = tp / (tp + fn)  # of everything positive, the share that was flagged
 
 print(f"by hand:      precision={precision:.3f}  recall={recall:.3f}")
-print(
-    f"scikit-learn: precision={precision_score(y_test, y_pred):.3f}  recall={recall_score(y_test, y_pred):.3f}"
-)
+p_sk, r_sk = precision_score(y_test, y_pred), recall_score(y_test, y_pred)
+print(f"scikit-learn: precision={p_sk:.3f}  recall={r_sk:.3f}")
 assert np.isclose(precision, precision_score(y_test, y_pred))
 assert np.isclose(recall, recall_score(y_test, y_pred))
 # --8<-- [end:by_hand]
@@ -54,9 +54,8 @@ for threshold in (0.1, 0.3, 0.5, 0.7, 0.9):
     flagged = (scores >= threshold).astype(int)
     p = precision_score(y_test, flagged, zero_division=0.0)
     r = recall_score(y_test, flagged)
-    print(
-        f"threshold {threshold:.1f}: flagged={flagged.sum():4d}  precision={p:.3f}  recall={r:.3f}"
-    )
+    print(f"threshold {threshold:.1f}: flagged={flagged.sum():4d}  ", end="")
+    print(f"precision={p:.3f}  recall={r:.3f}")
 # --8<-- [end:threshold]
 
 # --8<-- [start:curve]
@@ -65,20 +64,18 @@ from sklearn.metrics import average_precision_score, precision_recall_curve
 prec, rec, thresholds = precision_recall_curve(y_test, scores)
 ap = average_precision_score(y_test, scores)
 print(f"average precision (area under the PR curve, step-wise): {ap:.3f}")
-print(
-    f"a model that flags at random would score about the positive rate: {y_test.mean():.3f}"
-)
+print(f"a random classifier scores about the positive rate: {y_test.mean():.3f}")
 # --8<-- [end:curve]
 
 # Facts the page states, checked on this data:
 # the 0.5 threshold of predict() is the one used above,
 assert np.array_equal(y_pred, (scores > 0.5).astype(int))
-# lowering the threshold never lowers recall (more rows flagged can only catch more positives),
+# lowering the threshold never lowers recall (flagging more rows only adds positives),
 recalls = [
     recall_score(y_test, (scores >= t).astype(int)) for t in np.linspace(0.05, 0.95, 19)
 ]
 assert all(a >= b for a, b in zip(recalls, recalls[1:]))
-# but precision is not monotone in the threshold in general: the curve's precision goes down somewhere.
+# but precision is not monotone in the threshold: the curve goes down somewhere.
 assert np.any(np.diff(prec[:-1]) < 0)
 # And the model beats the random baseline the page compares it with.
 assert ap > 3 * y_test.mean()

@@ -79,7 +79,7 @@ def copy_project(dest: Path) -> Path:
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
     ignore = shutil.ignore_patterns("__pycache__", "test-site*", "*.lock")
-    for name in ("docs", "snippets", "scripts", "tests", "generated"):
+    for name in ("docs", "snippets", "scripts", "tests", "overrides", "generated"):
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest

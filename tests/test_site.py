@@ -43,7 +43,8 @@ def resolve(site: Path, page: Path, url: str) -> tuple[Path, str]:
 
 
 def is_external(url: str) -> bool:
-    return bool(urlsplit(url).scheme) or url.startswith("//")
+    """A URL that leaves the site (data: URLs are inline content, not requests)."""
+    return (bool(urlsplit(url).scheme) and not url.startswith("data:")) or url.startswith("//")
 
 
 def test_site_builds_strict(built_site):

@@ -20,6 +20,20 @@ PAGES = sorted(DOCS.rglob("*.md"))
 TIME_LIMIT_S = 5.0
 
 
+@pytest.fixture(autouse=True)
+def fresh_library_state():
+    """Snippets run in this process one after another: undo global state one may set for the next."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    printoptions = np.get_printoptions()
+    yield
+    np.set_printoptions(**printoptions)
+    matplotlib.rcdefaults()
+    plt.close("all")
+
+
 def test_there_are_snippets():
     assert SNIPPET_FILES, "snippets/ holds no snippet"
 

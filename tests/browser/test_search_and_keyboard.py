@@ -73,7 +73,7 @@ def search_page(browser, site_url):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
     page.goto(site_url, wait_until="networkidle")
-    page.locator('label[for="__search"]').first.click()
+    page.locator("input.md-search__input").click()
     page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.trim() !== ''")
     yield page
     ctx.close()

@@ -82,8 +82,7 @@
       ...["easy", "medium", "hard"].map((d) => el("option", { value: d }, d)));
     const onlyAgain = el("input", { type: "checkbox", id: "fc-again" });
     const status = el("p", { class: "fc-status", "aria-live": "polite" });
-    const card = el("div", { class: "fc-card", tabindex: "0", role: "button", "aria-pressed": "false",
-      "aria-label": "Flashcard: press Enter or Space to flip" });
+    const card = el("div", { class: "fc-card", tabindex: "0", role: "button", "aria-pressed": "false" });
     const knew = el("button", { type: "button", class: "md-button md-button--primary" }, "Knew it");
     const again = el("button", { type: "button", class: "md-button" }, "Again");
     const next = el("button", { type: "button", class: "md-button" }, "Skip");
