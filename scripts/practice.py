@@ -22,7 +22,7 @@ from pathlib import Path
 
 import markdown
 
-from scripts.pages import check_front_matter, check_sections, parse, question_pages
+from scripts.pages import check_page_source, parse, question_pages
 from scripts.paths import DOCS, GENERATED
 
 OUT = GENERATED / "practice"
@@ -73,7 +73,7 @@ def cards() -> list[Card]:
     result = []
     for path in question_pages():
         page = parse(path)
-        if check_front_matter(page) or check_sections(page):
+        if check_page_source(path):
             continue  # the page's own build step reports what is wrong, with file and line
         heads = page.headings(2)
         depth = _section(page.lines, heads, "In depth")

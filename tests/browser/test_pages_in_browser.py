@@ -62,8 +62,20 @@ VISIBLE_FIGURES = """() => [...document.querySelectorAll('img[src*="#only-"]')]
   .filter(img => getComputedStyle(img).display !== 'none').map(img => img.getAttribute('src'))"""
 
 
+OVERFLOW = """() => {
+  const w = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('article *')]
+    .filter(el => el.getBoundingClientRect().right > w + 1)
+    .filter(el => !el.closest('pre, .highlight, .arithmatex, .md-typeset__scrollwrap, .tabbed-labels, .jp-OutputArea'))
+    .map(el => el.tagName.toLowerCase() + '.' + el.className);
+  return {scroll: document.documentElement.scrollWidth, width: w, wide: wide.slice(0, 5)};
+}"""
+
+
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
-def test_page_is_self_contained_error_free_and_typeset(context, site_url, path):
+def test_page_as_a_reader_sees_it(context, site_url, axe_source, path):
+    """One visit per page: no request leaves 127.0.0.1, no console error, every image loads, math is typeset,
+    no serious accessibility violation, and at 375 px nothing overflows the page."""
     page, seen = open_page(context, site_url + path)
     outside = [u for u in seen["requests"] if urlsplit(u).hostname not in ("127.0.0.1", None)]
     assert not outside, f"/{path} requested third-party URLs: {outside}"
@@ -71,45 +83,6 @@ def test_page_is_self_contained_error_free_and_typeset(context, site_url, path):
     assert not page.evaluate(LOAD_ALL_IMAGES), f"/{path}: images that do not load"
     assert not page.evaluate(MATH_PROBLEMS), f"/{path}: math not typeset"
 
-
-@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("questions/q")], ids=str)
-def test_dark_palette_swaps_every_figure(context, site_url, path):
-    page, _ = open_page(context, site_url + path)
-    figures = page.locator('img[src*="#only-light"]').count()
-    assert figures, f"/{path} has no figure"
-    light = page.evaluate(VISIBLE_FIGURES)
-    assert len(light) == figures and all(s.endswith("#only-light") for s in light)
-    page.locator('label[for="__palette_1"]').click()
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    dark = page.evaluate(VISIBLE_FIGURES)
-    assert len(dark) == figures and all(s.endswith("#only-dark") for s in dark), f"/{path}: {dark}"
-
-
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
-def test_nothing_overflows_a_phone_screen(browser, site_url, path):
-    ctx = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
-    try:
-        page = ctx.new_page()
-        page.goto(site_url + path, wait_until="networkidle")
-        overflow = page.evaluate(
-            """() => {
-              const w = document.documentElement.clientWidth;
-              const wide = [...document.querySelectorAll('article *')]
-                .filter(el => el.getBoundingClientRect().right > w + 1)
-                .filter(el => !el.closest('pre, .highlight, .arithmatex, .md-typeset__scrollwrap, .tabbed-labels'))
-                .map(el => el.tagName.toLowerCase() + '.' + el.className);
-              return {scroll: document.documentElement.scrollWidth, width: w, wide: wide.slice(0, 5)};
-            }"""
-        )
-        assert overflow["scroll"] <= overflow["width"], f"/{path} scrolls sideways at 375 px: {overflow}"
-        assert not overflow["wide"], f"/{path}: elements wider than the screen: {overflow['wide']}"
-    finally:
-        ctx.close()
-
-
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
-def test_no_serious_accessibility_violations(context, site_url, axe_source, path):
-    page, _ = open_page(context, site_url + path)
     page.add_script_tag(content=axe_source)
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [
@@ -119,19 +92,32 @@ def test_no_serious_accessibility_violations(context, site_url, axe_source, path
     ]
     assert not serious, f"/{path}:\n" + "\n".join(serious)
 
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.wait_for_timeout(200)
+    overflow = page.evaluate(OVERFLOW)
+    assert overflow["scroll"] <= overflow["width"], f"/{path} scrolls sideways at 375 px: {overflow}"
+    assert not overflow["wide"], f"/{path}: elements wider than a 375 px screen: {overflow['wide']}"
+
 
 @pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("questions/q")], ids=str)
-def test_every_figure_has_meaningful_alt_text(context, site_url, path):
+def test_figures_have_alt_text_and_follow_the_palette(context, site_url, path):
     page, _ = open_page(context, site_url + path)
     alts = page.eval_on_selector_all("article img", "imgs => imgs.map(i => i.getAttribute('alt') || '')")
-    assert alts and all(len(a.split()) >= 6 for a in alts), f"/{path}: {alts}"
+    assert alts and all(len(a.split()) >= 6 for a in alts), f"/{path}: figures without meaningful alt text: {alts}"
+    figures = page.locator('img[src*="#only-light"]').count()
+    light = page.evaluate(VISIBLE_FIGURES)
+    assert len(light) == figures and all(s.endswith("#only-light") for s in light)
+    page.locator('label[for="__palette_1"]').click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    dark = page.evaluate(VISIBLE_FIGURES)
+    assert len(dark) == figures and all(s.endswith("#only-dark") for s in dark), f"/{path}: {dark}"
 
 
 @pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("labs/lab_")], ids=str)
 def test_lab_figures_follow_the_dark_palette(context, site_url, path):
     """Notebook figures are drawn once, for a light background; on the dark palette CSS inverts them."""
     page, _ = open_page(context, site_url + path)
-    figures = page.locator(".jupyter-wrapper .jp-RenderedImage img, .jupyter-wrapper .jp-RenderedSVG svg")
+    figures = page.locator(".jupyter-wrapper .jp-RenderedImage img, .jupyter-wrapper .jp-RenderedSVG img")
     assert figures.count(), f"/{path} shows no figure"
     assert figures.first.evaluate("el => getComputedStyle(el).filter") == "none"
     page.locator('label[for="__palette_1"]').click()

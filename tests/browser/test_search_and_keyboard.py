@@ -65,7 +65,8 @@ def search(page, query: str) -> list[str]:
         "li.md-search-result__item > a.md-search-result__link",
         "links => links.map(a => new URL(a.href).pathname)",
     )
-    return [h.lstrip("/").split("#")[0] for h in hrefs]
+    pages = [h.lstrip("/").split("#")[0] for h in hrefs]
+    return list(dict.fromkeys(pages))  # one entry per page, best first
 
 
 @pytest.fixture(scope="module")
