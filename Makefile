@@ -19,7 +19,7 @@ export MKL_NUM_THREADS ?= 1
 JOBS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate serve site test clean lock check-page bench lint new-question test-latest
+.PHONY: help setup generate serve site test clean lock check-page bench bench-lighthouse lint new-question test-latest
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -82,3 +82,7 @@ test-latest: ## the snippets on the newest releases (not the pins), deprecations
 	.venv-latest/bin/python -m pip install --quiet --upgrade $$(sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' requirements.in)
 	GUIDE_GENERATED=generated-latest .venv-latest/bin/python -m pytest -n $(JOBS) -W error::DeprecationWarning -W error::FutureWarning \
 		-W error::PendingDeprecationWarning tests/test_snippets.py tests/questions
+
+bench-lighthouse: site ## Lighthouse (mobile) scores and byte weight of the home, a question and a lab page
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --loglevel=error
+	$(PY) -m scripts.lighthouse_bench
