@@ -137,14 +137,17 @@ def main() -> int:
         floor = [build(site, {"GUIDE_NO_EXEC": "1"})[0] for _ in range(args.runs)]
         rows.append(("floor: same Markdown, executable steps off", median(floor)))
         rows.append(("no-op rebuild / floor", f"{statistics.median(noop) / statistics.median(floor):.2f}×"))
-        tests = []
+        tests, outcome = [], "passed"
         for _ in range(args.test_runs):
             start = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "pytest", "-q", "-n", "auto"], cwd=ROOT, check=True, capture_output=True
+            proc = subprocess.run(
+                [sys.executable, "-m", "pytest", "-q", "-n", "auto"], cwd=ROOT, capture_output=True, text=True
             )
             tests.append(time.perf_counter() - start)
-        rows.append(("`make test` after set-up (pytest -n auto)", median(tests)))
+            if proc.returncode != 0:
+                outcome = "FAILED"
+                print(proc.stdout[-3000:], file=sys.stderr)
+        rows.append((f"`make test` after set-up (pytest -n auto, {outcome})", median(tests)))
         for kind, (total, images) in page_bytes(site).items():
             rows.append(
                 (f"bytes loaded: {kind}", f"{total / 1024:.0f} KiB ({(total - images) / 1024:.0f} KiB without images)")
