@@ -67,17 +67,16 @@ def page_bytes(site: Path) -> dict[str, tuple[int, int]]:
     """(total bytes loaded, bytes of images) per page kind, measured in headless Chromium."""
     import functools
     import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import ThreadingHTTPServer
 
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+    from tests.browser.conftest import CHROMIUM_ARGS, QuietHandler, chromium_path
 
     labs = sorted((DOCS / "labs").glob("*.ipynb"))
     kinds = dict(PAGE_KINDS)
     kinds["lab"] = f"labs/{labs[0].stem}/" if labs else None
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
