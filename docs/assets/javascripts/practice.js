@@ -71,15 +71,23 @@
     render();
   }
 
+  /* The topic and difficulty filters both tools offer; matches(card) applies them. */
+  function cardFilters(cards, prefix) {
+    const tags = [...new Set(cards.flatMap((c) => c.tags))].sort();
+    const tag = el("select", { id: `${prefix}-tag`, "aria-label": "Filter by tag" },
+      el("option", { value: "" }, "All topics"), ...tags.map((t) => el("option", { value: t }, t)));
+    const difficulty = el("select", { id: `${prefix}-difficulty`, "aria-label": "Filter by difficulty" },
+      el("option", { value: "" }, "All difficulties"),
+      ...["easy", "medium", "hard"].map((d) => el("option", { value: d }, d)));
+    const matches = (c) => (!tag.value || c.tags.includes(tag.value)) &&
+      (!difficulty.value || c.difficulty === difficulty.value);
+    return { tag, difficulty, matches };
+  }
+
   /* Flashcards: one card per question; flip with click, Enter or Space; grade; filter; progress. */
   function flashcards(root, cards) {
     const progress = load("cards", {});
-    const tags = [...new Set(cards.flatMap((c) => c.tags))].sort();
-    const tagSelect = el("select", { id: "fc-tag", "aria-label": "Filter by tag" },
-      el("option", { value: "" }, "All topics"), ...tags.map((t) => el("option", { value: t }, t)));
-    const diffSelect = el("select", { id: "fc-difficulty", "aria-label": "Filter by difficulty" },
-      el("option", { value: "" }, "All difficulties"),
-      ...["easy", "medium", "hard"].map((d) => el("option", { value: d }, d)));
+    const filters = cardFilters(cards, "fc");
     const onlyAgain = el("input", { type: "checkbox", id: "fc-again" });
     const status = el("p", { class: "fc-status", "aria-live": "polite" });
     const card = el("div", { class: "fc-card", tabindex: "0", role: "button", "aria-pressed": "false" });
@@ -89,10 +97,7 @@
     const reset = el("button", { type: "button", class: "md-button fc-reset" }, "Reset progress");
     let deck = [], index = 0, flipped = false;
 
-    const selection = () => cards.filter((c) =>
-      (!tagSelect.value || c.tags.includes(tagSelect.value)) &&
-      (!diffSelect.value || c.difficulty === diffSelect.value) &&
-      (!onlyAgain.checked || progress[c.id] !== "knew"));
+    const selection = () => cards.filter((c) => filters.matches(c) && (!onlyAgain.checked || progress[c.id] !== "knew"));
     const show = () => {
       flipped = false;
       card.classList.remove("fc-flipped");
@@ -134,9 +139,9 @@
       save("cards", progress);
       refilter();
     });
-    for (const control of [tagSelect, diffSelect, onlyAgain]) control.addEventListener("change", refilter);
+    for (const control of [filters.tag, filters.difficulty, onlyAgain]) control.addEventListener("change", refilter);
     root.append(
-      el("div", { class: "fc-filters" }, tagSelect, " ", diffSelect, " ",
+      el("div", { class: "fc-filters" }, filters.tag, " ", filters.difficulty, " ",
         el("label", { for: "fc-again" }, onlyAgain, " only cards not yet known")),
       status, card, el("div", { class: "fc-actions" }, knew, " ", again, " ", next, " ", reset));
     refilter();
@@ -144,12 +149,7 @@
 
   /* Mock interview: a random question, a visible timer, reveal the answer and follow-ups on demand. */
   function mockInterview(root, cards) {
-    const tags = [...new Set(cards.flatMap((c) => c.tags))].sort();
-    const tagSelect = el("select", { id: "mi-tag", "aria-label": "Filter by tag" },
-      el("option", { value: "" }, "Any topic"), ...tags.map((t) => el("option", { value: t }, t)));
-    const diffSelect = el("select", { id: "mi-difficulty", "aria-label": "Filter by difficulty" },
-      el("option", { value: "" }, "Any difficulty"),
-      ...["easy", "medium", "hard"].map((d) => el("option", { value: d }, d)));
+    const filters = cardFilters(cards, "mi");
     const draw = el("button", { type: "button", class: "md-button md-button--primary", id: "mi-draw" }, "Draw a question");
     const timer = el("p", { class: "mi-timer", role: "timer", "aria-live": "off" }, "0:00");
     const stage = el("div", { class: "mi-stage" });
@@ -165,8 +165,7 @@
       ticking = setInterval(tick, 1000);
     };
     draw.addEventListener("click", () => {
-      const pool = cards.filter((c) => (!tagSelect.value || c.tags.includes(tagSelect.value)) &&
-        (!diffSelect.value || c.difficulty === diffSelect.value));
+      const pool = cards.filter(filters.matches);
       stage.replaceChildren();
       if (!pool.length) { stage.append(el("p", {}, "No question matches these filters.")); return; }
       const c = pool[Math.floor(Math.random() * pool.length)];
@@ -184,7 +183,7 @@
         el("div", {}, showAnswer, " ", showFollowups), answer, followups);
       start();
     });
-    root.append(el("div", { class: "fc-filters" }, tagSelect, " ", diffSelect, " ", draw), timer, stage);
+    root.append(el("div", { class: "fc-filters" }, filters.tag, " ", filters.difficulty, " ", draw), timer, stage);
   }
 
   function init() {
