@@ -53,6 +53,8 @@ def clean(content: str, notebook_name: str, colab_url: str) -> str:
                 continue
             p.clear()
             p.append(BeautifulSoup(_mark_math(inner), "html.parser"))
+    for pre in soup.select(".jp-OutputArea-output pre"):
+        pre["tabindex"] = "0"  # a long output scrolls sideways: keyboard users must be able to reach it
     for wrapper in soup.select("[tabindex]"):
         if "jp-Cell-inputWrapper" in wrapper.get("class", []):
             del wrapper["tabindex"]

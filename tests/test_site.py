@@ -185,3 +185,13 @@ def test_search_index_covers_every_page_and_keeps_raw_tex(built_site):
     text = " ".join(d["text"] for d in index["docs"])
     assert "\\frac{TP}{TP + FP}" in text, "search should index formulas as their TeX source"
     assert "katex" not in text, "search indexed KaTeX's HTML instead of the TeX"
+
+
+def test_labs_print_nothing_to_stderr(built_site):
+    """A warning or a kernel log line in a lab's output is noise a reader should never see."""
+    noisy = [
+        f"{page.relative_to(built_site)}: {el.get_text()[:200]!r}"
+        for page in sorted((built_site / "labs").glob("*/index.html"))
+        for el in soup(page).select('[data-mime-type="application/vnd.jupyter.stderr"]')
+    ]
+    assert not noisy, "\n".join(noisy)

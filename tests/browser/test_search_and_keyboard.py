@@ -54,19 +54,25 @@ def search(page, query: str) -> list[str]:
     """Type the query into Material's search box; return the page paths of the result list, best first."""
     box = page.locator("input.md-search__input")
     box.fill("")
-    box.type(query, delay=5)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent.trim() !== '' && "
-        "document.querySelector('input.md-search__input').value === q",
-        arg=query,
-    )
-    page.wait_for_timeout(150)  # results render after the meta line
-    hrefs = page.eval_on_selector_all(
-        "li.md-search-result__item > a.md-search-result__link",
-        "links => links.map(a => new URL(a.href).pathname)",
-    )
-    pages = [h.lstrip("/").split("#")[0] for h in hrefs]
-    return list(dict.fromkeys(pages))  # one entry per page, best first
+    box.type(query, delay=5)  # Material searches on key events, as a reader types
+
+    def read() -> list[str]:
+        hrefs = page.eval_on_selector_all(
+            "li.md-search-result__item > a.md-search-result__link",
+            "links => links.map(a => new URL(a.href).pathname)",
+        )
+        return list(dict.fromkeys(h.lstrip("/").split("#")[0] for h in hrefs))  # one entry per page, best first
+
+    # The worker answers each keystroke asynchronously: read until two reads 300 ms apart agree (at most ~6 s),
+    # so a result list left over from a half-typed query is never taken for the answer.
+    previous = None
+    for _ in range(20):
+        page.wait_for_timeout(300)
+        current = read()
+        if current and current == previous:
+            return current
+        previous = current
+    return previous or []
 
 
 @pytest.fixture(scope="module")

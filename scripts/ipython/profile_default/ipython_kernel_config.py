@@ -16,3 +16,7 @@ c.InlineBackend.rc = {
 
 # Nothing written into this folder while notebooks run (it lives in the source tree).
 c.HistoryManager.enabled = False
+
+# The kernel's own control-channel hiccups (tornado "DELIM not in msg_list" under load) are logged to stderr,
+# which ipykernel would show inside a cell's output; they are not the notebook's output.
+c.IPKernelApp.exec_lines = ["import logging as _logging; _logging.getLogger('tornado').setLevel(_logging.CRITICAL)"]
