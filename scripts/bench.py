@@ -9,6 +9,8 @@ Measures, each as the median wall time of --runs runs:
   4. floor: the same Markdown built with the executable steps off (GUIDE_NO_EXEC=1)
   5. `pytest -n auto` (what `make test` runs after set-up), --test-runs times
   6. bytes each page kind loads in a browser (HTML, CSS, JS, fonts, images), and the search index size
+  7. the offline copy: time a build with it takes, and the zip's size; the print page's size
+Builds 1-4 skip the offline copy (GUIDE_OFFLINE_ZIP=0), as `mkdocs serve` does: they time the edit loop.
 It prints a Markdown table and writes it to docs/includes/benchmark.md, which the contributing docs include.
 """
 
@@ -44,7 +46,7 @@ def build(site: Path, env: dict | None = None) -> tuple[float, str]:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_OFFLINE_ZIP": "0", **(env or {})},
         capture_output=True,
         text=True,
     )
@@ -153,6 +155,12 @@ def main() -> int:
             )
         index = site / "search" / "search_index.json"
         rows.append(("search index", f"{index.stat().st_size / 1024:.0f} KiB"))
+        full = [build(site, {"GUIDE_OFFLINE_ZIP": "1"})[0] for _ in range(args.runs)]
+        rows.append(("no-op build with the offline copy (`make site`)", median(full)))
+        zipped = site / "downloads" / "ml-interview-guide-offline.zip"
+        rows.append(("offline copy (zip)", f"{zipped.stat().st_size / 2**20:.1f} MiB"))
+        printed = site / "print_page" / "index.html"
+        rows.append(("print page (HTML)", f"{printed.stat().st_size / 2**20:.1f} MiB"))
     when = datetime.now(UTC).strftime("%Y-%m-%d")
     table = "\n".join(["| Measure | Result |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows])
     text = (

@@ -6,8 +6,11 @@ on_pre_build   render stale snippet outputs and figures (scripts/generate.py, ca
 on_files       publish generated figures under /figures/, downloads under /downloads/, KaTeX's CSS and fonts
                under /assets/katex/
 on_page_markdown  check front matter and figure references, naming the file and line; add "Verified with"
-on_page_content   slim notebook pages (scripts/notebooks.py); add a page's `search_terms` (synonyms, misspellings) to the search index, hidden
+on_page_content   slim notebook pages (scripts/notebooks.py); add a page's `search_terms` (synonyms, misspellings) to
+                  the search index, hidden; resolve `guide:` links (the print page, the offline zip)
 on_page_context   typeset every arithmatex formula with KaTeX; a malformed one stops the build
+on_post_build     finish print-site's one-page guide (scripts/print_page.py); build the offline copy of the site
+                  and zip it into downloads/ (scripts/offline.py)
 """
 
 from __future__ import annotations
@@ -27,21 +30,36 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import notebooks, pages, practice, provenance  # noqa: E402
+from scripts import notebooks, offline, pages, practice, print_page, provenance  # noqa: E402
 from scripts.katex import KatexError, renderer  # noqa: E402
-from scripts.paths import FIGURES_OUT, GENERATED, KATEX_DIST, rel  # noqa: E402
+from scripts.paths import FIGURES_OUT, GENERATED, IFRAME_WORKER_SHIM, KATEX_DIST, rel  # noqa: E402
 
 # GUIDE_NO_EXEC=1 builds the same Markdown with the executable steps off (no snippet, figure or notebook
 # runs; what generated/ already holds is used): the floor that `make bench` compares rebuilds with.
 NO_EXEC = os.environ.get("GUIDE_NO_EXEC") == "1"
+# GUIDE_OFFLINE=true: this build is the offline copy (see scripts/offline.py), which mkdocs.yml's `offline`
+# plugin also reads.
+OFFLINE = offline.is_offline_build()
+_command = {"name": "build"}
 
 
+def on_startup(command, dirty) -> None:
+    _command["name"] = command
+
+
+@event_priority(100)  # before Material's offline plugin, which adds unpkg.com's shim unless one is listed
 def on_config(config):
     # Notebooks run by mkdocs-jupyter get this project's kernel settings (SVG figures, reproducible bytes).
     os.environ["IPYTHONDIR"] = str(ROOT / "scripts" / "ipython")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     if NO_EXEC and "mkdocs-jupyter" in config.plugins:
         config.plugins["mkdocs-jupyter"].config["execute"] = False
+    config.extra["guide_build_date"] = provenance.commit_date()  # the print page's cover
+    if OFFLINE:
+        # Pages opened from disk: no instant navigation (it fetches pages with XHR), and search runs its
+        # worker through the iframe-worker shim, served from this site.
+        config.theme["features"] = [f for f in config.theme["features"] if not f.startswith("navigation.instant")]
+        config.extra["polyfills"] = [offline.SHIM_URL]
     return config
 
 
@@ -66,7 +84,21 @@ def on_files(files: Files, config) -> Files:
         files.append(
             File.generated(config, f"assets/katex/{asset.relative_to(KATEX_DIST).as_posix()}", abs_src_path=str(asset))
         )
+    if OFFLINE:
+        files.append(File.generated(config, offline.SHIM_URL, abs_src_path=str(IFRAME_WORKER_SHIM)))
     return files
+
+
+_nav_pages: list = []
+
+
+def on_nav(nav, config, files):
+    # print-site (which ran first) keeps the nav to print; leave out sections with every page excluded
+    if "print-site" in config.plugins:
+        plugin = config.plugins["print-site"]
+        plugin.renderer.items = print_page.without_empty_sections(plugin.renderer.items, plugin.config["exclude"])
+    _nav_pages[:] = nav.pages
+    return nav
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -83,16 +115,40 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return markdown
 
 
+# `guide:NAME` links in Markdown name build products that are not documentation files (MkDocs would report
+# them as broken); they become relative URLs here.
+_GUIDE_LINK = re.compile(r'href="guide:([^"]*)"')
+
+
+def _guide_links(content: str, page, config) -> str:
+    def replace(m: re.Match) -> str:
+        name = m.group(1)
+        if name == "print-page" and "print-site" in config.plugins:
+            return f'href="{config.plugins["print-site"].print_file.url_relative_to(page.file)}"'
+        if name == "offline-zip":
+            if OFFLINE:  # the offline copy does not hold itself: link to the published zip
+                return f'href="{config.site_url}{offline.ZIP_PATH}"'
+            return f'href="{File(offline.ZIP_PATH, "", "", False).url_relative_to(page.file)}"'
+        raise PluginError(
+            f"{rel(Path(page.file.abs_src_path))}: unknown link 'guide:{name}' (known: guide:print-page, guide:offline-zip)"
+        )
+
+    return _GUIDE_LINK.sub(replace, content)
+
+
+@event_priority(50)  # before print-site keeps each page's HTML for its one-page guide
 def on_page_content(content: str, page, config, files) -> str:
+    content = _guide_links(content, page, config)
     if page.file.src_uri.endswith(".ipynb"):
+        content = notebooks.resolve_links(content, page, files)
         name = Path(page.file.src_uri).name
         colab = f"https://colab.research.google.com/github/{config.repo_name}/blob/main/docs/{page.file.src_uri}"
         content = notebooks.clean(content, name, colab)
-    # `search_terms` in front matter: other names and common misspellings a reader types. The search index
-    # reads them from a hidden paragraph at the top of the page; readers and screen readers never see it.
     if page.meta.get("practice") == "cards":  # flashcards, mock interview: the cards, embedded in the page
         cards = (GENERATED / "practice" / "cards.json").read_text(encoding="utf-8").replace("</", "<\\/")
         content += f'\n<script type="application/json" id="practice-cards">{cards}</script>\n'
+    # `search_terms` in front matter: other names and common misspellings a reader types. The search index
+    # reads them from a hidden paragraph at the top of the page; readers and screen readers never see it.
     terms = page.meta.get("search_terms")
     if terms:
         return f'<p hidden class="search-terms">{html.escape(" ".join(terms))}</p>\n' + content
@@ -136,13 +192,21 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-@event_priority(-100)  # after print-site has assembled its one-page guide from the pages' untypeset HTML
+@event_priority(-100)
 def on_post_page(output: str, page, config) -> str:
+    # Math outside page.content (a formula in a heading reaches the table of contents and the page title)
     if 'class="arithmatex">\\(' in output or 'class="arithmatex">\\[' in output:
         return typeset(output, Path(page.file.abs_src_path or config.docs_dir))
     return output
 
 
 def on_post_build(config) -> None:
-    renderer().close()
-    renderer.cache_clear()
+    # Runs after print-site's on_post_build (hooks come after plugins), which wrote the page with the raw TeX.
+    try:
+        if "print-site" in config.plugins:
+            print_page.finish(config, typeset, _nav_pages)
+    finally:
+        renderer().close()
+        renderer.cache_clear()
+    if not OFFLINE and offline.wanted(_command["name"]):
+        offline.build_zip(config)

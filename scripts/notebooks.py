@@ -10,14 +10,20 @@ page's HTML (with BeautifulSoup) before the search plugin indexes it:
   its own copy button);
 * marks `$...$` and `$$...$$` in Markdown cells as arithmatex math, typeset by the same KaTeX step as pages;
 * adds "Download notebook" and "Open in Colab" links under the title.
+
+Links in Markdown cells point at the Markdown sources (`../questions/q03_bias_variance.md`), as pages do, so
+they work on GitHub; `resolve_links` turns them into page URLs as MkDocs does for pages (mkdocs-jupyter
+leaves them alone), which keeps them right for the offline copy's `.html` URLs too.
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 
 from bs4 import BeautifulSoup, Comment
+from mkdocs.exceptions import PluginError
 
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$")
@@ -26,6 +32,20 @@ INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$")
 def _mark_math(fragment: str) -> str:
     fragment = DISPLAY_MATH.sub(lambda m: f'<div class="arithmatex">\\[{m.group(1)}\\]</div>', fragment)
     return INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m.group(1)}\\)</span>', fragment)
+
+
+_MD_LINK = re.compile(r'href="([^":#]+\.md)(#[^"]*)?"')
+
+
+def resolve_links(content: str, page, files) -> str:
+    def replace(m: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), m.group(1)))
+        file = files.get_file_from_path(target)
+        if file is None:
+            raise PluginError(f"docs/{page.file.src_uri}: link to {m.group(1)!r}, which is not in docs/")
+        return f'href="{file.url_relative_to(page.file)}{m.group(2) or ""}"'
+
+    return _MD_LINK.sub(replace, content)
 
 
 def clean(content: str, notebook_name: str, colab_url: str) -> str:

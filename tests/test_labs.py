@@ -11,7 +11,9 @@ import pytest
 from scripts.paths import DOCS, rel
 
 LABS = sorted((DOCS / "labs").glob("*.ipynb"))
-LINK_TO_QUESTION = re.compile(r"\(\.\./\.\./questions/(q\d\d_\w+)/\)")
+# Relative links to the Markdown source, as on the question pages: they work on GitHub, and the build turns
+# them into page URLs (and reports a broken one with the notebook's name).
+LINK_TO_QUESTION = re.compile(r"\(\.\./questions/(q\d\d_\w+)\.md(?:#[\w-]+)?\)")
 
 
 def cells(lab: Path) -> list[dict]:

@@ -9,7 +9,7 @@ import pytest
 from tests.browser.conftest import site_pages
 
 pytestmark = pytest.mark.browser
-PAGES = site_pages()
+PAGES = site_pages()  # the one-page guide (print_page/) has its own test: test_print_and_offline_in_browser.py
 
 
 def open_page(context, url: str):

@@ -186,7 +186,18 @@
     root.append(el("div", { class: "fc-filters" }, filters.tag, " ", filters.difficulty, " ", draw), timer, stage);
   }
 
+  /* Paper: every collapsed answer and derivation is printed open (and closed again after printing). The
+   * one-page guide (print_page/) opens them all when it loads: it exists to be printed. */
+  const closedDetails = () => document.querySelectorAll("article details:not([open])");
+  window.addEventListener("beforeprint", () => {
+    for (const d of closedDetails()) { d.open = true; d.dataset.printOpened = "1"; }
+  });
+  window.addEventListener("afterprint", () => {
+    for (const d of document.querySelectorAll("details[data-print-opened]")) { d.open = false; delete d.dataset.printOpened; }
+  });
+
   function init() {
+    if (document.getElementById("print-site-page")) for (const d of closedDetails()) d.open = true;
     selfCheck();
     const cards = cardsOnPage();
     const fc = document.getElementById("practice-flashcards");

@@ -1,0 +1,117 @@
+"""The one-page guide and the offline copy in a real browser: the print page is reached from the home page
+with its formulas, figures and answers ready for paper; the offline zip, unpacked, works from file:// with
+search and without any network request."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from scripts import offline
+from tests.browser.test_pages_in_browser import LOAD_ALL_IMAGES, MATH_PROBLEMS, open_page
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_link_opens_the_print_page_ready_for_paper(context, site_url, axe_source):
+    page, seen = open_page(context, site_url)
+    page.get_by_role("link", name="The whole guide on one page").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == site_url + "print_page/"
+    # print-site's script ran (a full page load, not Material's instant navigation): no site navigation,
+    # and its table of contents was built
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator("#print-page-toc li").count() >= 25
+    assert page.locator("#print-site-page h1", has_text="Define precision and recall").count() == 1
+    assert not page.evaluate(LOAD_ALL_IMAGES) and not page.evaluate(MATH_PROBLEMS)
+    details = page.locator("article details")
+    assert details.count() > 40
+    assert page.locator("article details:not([open])").count() == 0, "answers on the print page should be open"
+    assert not seen["errors"], seen["errors"]
+    outside = [u for u in seen["requests"] if urlsplit(u).hostname not in ("127.0.0.1", None)]
+    assert not outside, f"the print page requested third-party URLs: {outside}"
+    # accessibility of what the print page adds (its pages are checked one by one in test_pages_in_browser.py;
+    # axe over the whole 200-page document takes longer than the rest of this test)
+    page.add_script_tag(content=axe_source)
+    parts = ["#print-site-cover-page", "#print-site-banner", "#print-page-toc", ".md-header"]
+    results = page.evaluate(
+        "async (parts) => await axe.run({include: parts.map(p => [p])}, {resultTypes: ['violations']})", parts
+    )
+    serious = [v["id"] for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+
+    banner = page.locator("#print-site-banner")
+    assert banner.is_visible()
+    page.emulate_media(media="print")
+    assert not banner.is_visible(), "the banner must not be printed"
+    assert not page.locator(".md-header").is_visible() and not page.locator(".md-search").is_visible()
+    assert page.locator("#print-site-cover-page").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") > 40, "the printed guide should run to many pages"
+
+
+def test_printing_a_question_page_prints_its_answers_open(context, site_url):
+    page, _ = open_page(context, site_url + "questions/q09_precision_recall/")
+    closed = page.locator("article details:not([open])")
+    before = closed.count()
+    assert before > 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert closed.count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert closed.count() == before, "answers the reader had not opened close again after printing"
+
+
+@pytest.fixture(scope="module")
+def unpacked(built_site, tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built_site / offline.ZIP_PATH) as zf:
+        zf.extractall(dest)
+    return dest / offline.FOLDER
+
+
+def open_from_disk(context, path: Path):
+    page = context.new_page()
+    seen = {"requests": [], "errors": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.route("http*://**/*", lambda r: r.abort())  # no network for the offline copy
+    page.goto(path.as_uri(), wait_until="load")
+    return page, seen
+
+
+def test_offline_copy_searches_and_navigates_from_disk(context, unpacked):
+    page, seen = open_from_disk(context, unpacked / "index.html")
+    page.keyboard.press("/")
+    page.keyboard.type("precision recall")
+    first = page.locator(".md-search-result__item .md-search-result__link").first
+    first.wait_for(timeout=15_000)
+    assert "precision_recall" in first.get_attribute("href"), first.get_attribute("href")
+    first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith((unpacked / "questions" / "q09_precision_recall.html").as_uri())
+    assert not page.evaluate(LOAD_ALL_IMAGES) and not page.evaluate(MATH_PROBLEMS)
+    assert page.locator("article .katex").count() > 5
+    # a link from a question page to its lab, and from the lab back to a question, open from disk
+    page.locator("article a[href$='lab_imbalanced_metrics.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url == (unpacked / "labs" / "lab_imbalanced_metrics.html").as_uri()
+    assert not page.evaluate(LOAD_ALL_IMAGES) and not page.evaluate(MATH_PROBLEMS)
+    assert not seen["errors"], seen["errors"]
+    outside = [u for u in seen["requests"] if not u.startswith(("file:", "data:"))]
+    assert not outside, f"the offline copy fetched from the network: {outside}"
+
+
+def test_offline_copy_flashcards_work_from_disk(context, unpacked):
+    page, seen = open_from_disk(context, unpacked / "practice" / "flashcards.html")
+    page.locator(".fc-card").click()
+    assert page.locator(".fc-back").is_visible()
+    page.get_by_role("button", name="Knew it").click()
+    page.reload(wait_until="load")
+    assert page.locator(".fc-status").inner_text().startswith("1 of "), "progress is kept from disk too"
+    assert not seen["errors"], seen["errors"]
+    outside = [u for u in seen["requests"] if not u.startswith(("file:", "data:"))]
+    assert not outside, f"the offline copy fetched from the network: {outside}"
