@@ -5,7 +5,8 @@ on_pre_build   render stale snippet outputs and figures (scripts/generate.py, ca
                (scripts/practice.py: flashcards, Anki deck, CSV, formula sheet)
 on_files       publish generated figures under /figures/, downloads under /downloads/, KaTeX's CSS and fonts
                under /assets/katex/
-on_page_markdown  check front matter and figure references, naming the file and line; add "Verified with"
+on_page_markdown  check front matter and figure references, naming the file and line; add "Verified with";
+                  switch mkdocs-quiz on for pages that hold a <quiz>
 on_page_content   slim notebook pages (scripts/notebooks.py); add a page's `search_terms` (synonyms, misspellings) to
                   the search index, hidden; resolve `guide:` links (the print page, the offline zip)
 on_page_context   typeset every arithmatex formula with KaTeX; a malformed one stops the build
@@ -101,10 +102,13 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(100)  # before mkdocs-quiz, which reads page.meta["quiz"] in its own on_page_markdown
 def on_page_markdown(markdown: str, page, config, files) -> str:
     errors = pages.check_page_source(Path(page.file.abs_src_path))
     if errors:
         raise PluginError("\n".join(errors))
+    if "quiz" not in page.meta and pages.has_quiz(markdown):
+        page.meta["quiz"] = {"enabled": True}  # mkdocs-quiz runs only where there is a quiz (mkdocs.yml)
     if page.meta.get("summary") and not page.meta.get("description"):
         page.meta["description"] = page.meta["summary"]  # Material's <meta name="description">
     if pages.is_question(Path(page.file.abs_src_path)):

@@ -62,11 +62,31 @@ TODO what the code shows.
 
 ## Check yourself
 
-??? question "TODO a question?"
-    TODO its answer.
+<!-- mkdocs-quiz intro -->
 
-??? question "TODO another question?"
-    TODO its answer.
+<quiz>
+TODO a question with one right answer?
+- [ ] TODO a wrong answer that people really give
+> TODO why it is wrong.
+- [x] TODO the right answer
+- [ ] TODO another wrong answer
+> TODO why it is wrong.
+
+TODO why the right answer is right.
+</quiz>
+
+<quiz>
+TODO another question?
+- [x] TODO the right answer
+- [ ] TODO a wrong answer
+> TODO why it is wrong.
+- [ ] TODO another wrong answer
+> TODO why it is wrong.
+
+TODO why the right answer is right.
+</quiz>
+
+<!-- mkdocs-quiz results -->
 """
 
 SNIPPET = '''"""{title}

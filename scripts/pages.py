@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from mkdocs_quiz.parsing import CHECKBOX_REGEX, QUIZ_REGEX, collect_feedback, find_quizzes, mask_code_blocks
 
 from scripts.paths import DOCS, FIGURES_OUT, OUTPUTS_OUT, ROOT, SNIPPETS, rel
 
@@ -17,6 +18,9 @@ QUESTIONS = DOCS / "questions"
 QUESTION_PAGE = re.compile(r"^q\d\d_[a-z0-9_]+\.md$")
 REQUIRED_SECTIONS = ["Short answer", "In depth", "In code", "Pitfalls and follow-ups", "Check yourself"]
 DIFFICULTIES = ("easy", "medium", "hard")
+# mkdocs-quiz's placeholders: a note that answers are kept in the browser with a reset button, and the score.
+QUIZ_INTRO = "<!-- mkdocs-quiz intro -->"
+QUIZ_RESULTS = "<!-- mkdocs-quiz results -->"
 PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|<placeholder[^>]*>")  # upper case: `todo` in a name is fine
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -159,22 +163,63 @@ def check_sections(page: PageSource) -> list[str]:
         errors.append(f"{rel(page.path)}: required sections are out of order: {order} (expected {REQUIRED_SECTIONS})")
     if errors:
         return errors
-    # Check yourself: 2-4 collapsible questions, each `??? question "..."`.
     heads = page.headings(2)
     start = next(n for n, t in heads if t == "Check yourself")
     end = next((n for n, t in heads if n > start), len(page.lines) + 1)
-    questions = [n for n, t in page.prose_lines() if start < n < end and re.match(r"^\?\?\?\+?\s+question\b", t)]
-    if not 2 <= len(questions) <= 4:
-        errors.append(
-            f"{rel(page.path)}:{start}: 'Check yourself' needs 2-4 collapsible questions "
-            f'(`??? question "..."`), found {len(questions)}'
-        )
+    errors += check_quizzes(page, start, end)
     depth = next(n for n, t in heads if t == "In depth")
     depth_end = next((n for n, t in heads if n > depth), len(page.lines) + 1)
     depth_text = "\n".join(page.lines[depth : depth_end - 1])
     if "$$" not in depth_text and "\\[" not in depth_text and "$" not in depth_text:
         errors.append(f"{rel(page.path)}:{depth}: 'In depth' has no formula ($...$ or $$...$$)")
     return errors
+
+
+def check_quizzes(page: PageSource, start: int, end: int) -> list[str]:
+    """Check yourself holds 2-4 mkdocs-quiz questions, with the plugin's intro (reset) and score panel.
+
+    mkdocs-quiz itself only logs a warning for a quiz without answers and accepts one without an explanation;
+    the page standard wants each question to teach: 3+ answers, 1+ correct but not all, and an explanation.
+    Its own parsing patterns are reused so both read a quiz the same way.
+    """
+    where = f"{rel(page.path)}:{start}"
+    section = "\n".join(page.lines[start : end - 1])
+    errors = []
+    quizzes = list(re.finditer(QUIZ_REGEX, section, re.S))
+    if not 2 <= len(quizzes) <= 4:
+        errors.append(
+            f"{where}: 'Check yourself' needs 2-4 questions written as <quiz> blocks "
+            f"(see docs/contributing/page-standard.md), found {len(quizzes)}"
+        )
+    for quiz in quizzes:
+        line = start + 1 + section[: quiz.start()].count("\n")
+        lines = quiz.group(1).strip("\n").splitlines()
+        first = next((i for i, text in enumerate(lines) if CHECKBOX_REGEX.match(text)), len(lines))
+        answers, i = [], first
+        while i < len(lines) and (m := CHECKBOX_REGEX.match(lines[i])):
+            answers.append(m.group(1).lower() == "x")
+            _, i = collect_feedback(lines, i + 1)
+        explanation = "\n".join(lines[i:]).strip()
+        problems = []
+        if not "\n".join(lines[:first]).strip():
+            problems.append("no question before the answers")
+        if len(answers) < 3:
+            problems.append(f"{len(answers)} answers (`- [x] right`, `- [ ] wrong`), needs 3 or more")
+        elif not any(answers) or all(answers):
+            problems.append("mark some but not all answers correct with `- [x]`")
+        if not explanation:
+            problems.append("no explanation after the answers (a blank line, then why the answer is right)")
+        errors += [f"{rel(page.path)}:{line}: quiz: {p}" for p in problems]
+    if quizzes and not (0 <= section.find(QUIZ_INTRO) < quizzes[0].start()):
+        errors.append(f"{where}: 'Check yourself' needs `{QUIZ_INTRO}` (reset button) before its first quiz")
+    if quizzes and section.rfind(QUIZ_RESULTS) < quizzes[-1].end():
+        errors.append(f"{where}: 'Check yourself' needs the score panel `{QUIZ_RESULTS}` after its last quiz")
+    return errors
+
+
+def has_quiz(markdown: str) -> bool:
+    """A <quiz> block outside fenced code (a page that shows the syntax in a code block has none)."""
+    return bool(find_quizzes(mask_code_blocks(markdown)[0]))
 
 
 def check_placeholders(page: PageSource) -> list[str]:

@@ -1,8 +1,8 @@
 """Practice material generated from the question pages (one source of truth).
 
 Called by the MkDocs hook before each build. From every question page it takes the title, tags,
-difficulty, Short answer, the first display formula of In depth, the Pitfalls and follow-ups and the
-Check yourself questions, and writes to generated/practice/:
+difficulty, Short answer, the first display formula of In depth and the Pitfalls and follow-ups, and
+writes to generated/practice/:
 
   cards.json             the cards, as typeset HTML, for the flashcards and mock-interview pages
   ml-interview-guide.apkg  an Anki deck (genanki), byte-reproducible; Anki renders the TeX itself
@@ -32,7 +32,6 @@ FILE_STEM = "ml-interview-guide"
 MODEL_ID = 1_734_157_203
 DECK_ID = 1_734_157_204
 DISPLAY_MATH = re.compile(r"^\$\$\s*$(.*?)^\$\$\s*$", re.S | re.M)
-QUESTION = re.compile(r'^\?\?\?\+?\s+question\s+"(.*)"\s*$')
 
 
 @dataclass
@@ -47,26 +46,12 @@ class Card:
     answer: str  # Short answer, as Markdown
     formula: str  # TeX of the key formula, or ""
     followups: str  # Pitfalls and follow-ups, as Markdown
-    checks: list[tuple[str, str]]  # (question, answer) as Markdown
 
 
 def _section(lines: list[str], heads: list[tuple[int, str]], name: str) -> str:
     start = next(n for n, t in heads if t == name)
     end = next((n for n, t in heads if n > start), len(lines) + 1)
     return "\n".join(lines[start : end - 1]).strip()
-
-
-def _checks(text: str) -> list[tuple[str, str]]:
-    out, current, body = [], None, []
-    for line in text.splitlines() + ['??? question ""']:
-        m = QUESTION.match(line)
-        if m:
-            if current:
-                out.append((current, "\n".join(b[4:] if b.startswith("    ") else b for b in body).strip()))
-            current, body = m.group(1), []
-        elif current is not None:
-            body.append(line)
-    return out
 
 
 def cards() -> list[Card]:
@@ -90,7 +75,6 @@ def cards() -> list[Card]:
                 answer=_section(page.lines, heads, "Short answer"),
                 formula=formula.group(1).strip() if formula else "",
                 followups=_section(page.lines, heads, "Pitfalls and follow-ups"),
-                checks=_checks(_section(page.lines, heads, "Check yourself")),
             )
         )
     return result
@@ -123,7 +107,6 @@ def card_json(all_cards: list[Card], config, typeset) -> str:
         item["answer"] = _html(md, c.answer, tex)
         item["formula"] = _html(md, f"$$\n{c.formula}\n$$", tex) if c.formula else ""
         item["followups"] = _html(md, c.followups, tex)
-        item["checks"] = [[_html(md, q, tex), _html(md, a, tex)] for q, a in c.checks]
         payload.append(item)
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True)
 

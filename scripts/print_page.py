@@ -8,7 +8,9 @@ things are left to do here (hand-written because the plugin has no hook for them
 - make Material's `base` relative: the plugin renders the page with the 404 page's context, whose base is
   the absolute site path, which breaks search on the page in the offline copy (opened from disk);
 - point links to pages left out of the print page (practice tools, contributing) at those pages: the plugin
-  turns every internal link into an anchor inside the print page, which is dead for an excluded page.
+  turns every internal link into an anchor inside the print page, which is dead for an excluded page;
+- turn the Check yourself quizzes into an answer key: the plugin copies each page's HTML with the script and
+  styles mkdocs-quiz inlined into it, which would run twenty quiz engines on one page with clashing ids.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+from bs4.formatter import HTMLFormatter
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from mkdocs_print_site_plugin.exclude import exclude
@@ -89,11 +93,47 @@ def relink(html: str, pages: list, print_url: str) -> tuple[str, list[str]]:
     return _ANCHOR_HREF.sub(replace, html), dead
 
 
+# mkdocs-quiz's controls: the score panels, the progress sidebar (its "#" reset links would be dead anchors here)
+QUIZ_CONTROLS = (
+    "#quiz-progress-sidebar, #quiz-progress-mobile, .quiz-intro, .quiz-results, .quiz-header-link, "
+    ".quiz .quiz-button, .quiz .quiz-feedback"
+)
+
+
+def static_quizzes(html: str) -> str:
+    """Each quiz as an answer key: its right answer ticked, every answer's note and the explanation shown."""
+    if 'class="quiz"' not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for node in soup.select(QUIZ_CONTROLS):
+        node.decompose()
+    for node in soup.find_all(["script", "style"]):
+        if "mkdocsQuiz" in node.text or ".quiz" in node.text:  # the plugin's engine, settings and styles
+            node.decompose()
+    for quiz in soup.select(".quiz"):
+        quiz["class"] = [*quiz["class"], "quiz-answer-key"]
+        for node in quiz.select(".hidden"):
+            node["class"] = [c for c in node["class"] if c != "hidden"]
+        for box in quiz.select("input"):
+            box["disabled"] = ""
+            if box.has_attr("data-correct"):
+                box["checked"] = ""
+    return soup.decode(formatter=_KEEP_ATTRIBUTE_ORDER)
+
+
+class _AsWritten(HTMLFormatter):
+    def attributes(self, tag):  # BeautifulSoup sorts attributes by default; the regexes here expect them as written
+        return tag.attrs.items()
+
+
+_KEEP_ATTRIBUTE_ORDER = _AsWritten()
+
+
 def finish(config, typeset: Callable[[str, Path], str], pages: list) -> Path:
     plugin = config.plugins["print-site"]
     path = Path(plugin.print_file.abs_dest_path)
     html = path.read_text(encoding="utf-8")
-    html = typeset(html, Path(config.docs_dir))
+    html = static_quizzes(typeset(html, Path(config.docs_dir)))
     base = get_relative_url(".", plugin.print_file.url)
     html, found = re.subn(r'"base": "[^"]*"', f'"base": "{base}"', html, count=1)
     if not found:

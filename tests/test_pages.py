@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from scripts.pages import REQUIRED_SECTIONS, check_page_source, outputs_included, parse, question_pages
+from scripts.pages import (
+    QUIZ_INTRO,
+    QUIZ_RESULTS,
+    REQUIRED_SECTIONS,
+    check_page_source,
+    check_sections,
+    has_quiz,
+    outputs_included,
+    parse,
+    question_pages,
+)
 from scripts.paths import DOCS, ROOT, SNIPPETS, rel
 
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -57,3 +67,75 @@ def test_computed_numbers_in_prose_come_from_code(page: Path, generated):
                 f"{rel(page)}:{line}: {number} is typed by hand; quote it from captured output or assert it in "
                 f"snippets/{page.stem}.py"
             )
+
+
+GOOD_QUIZ = """<quiz>
+Which metric ignores true negatives?
+- [ ] Accuracy
+> Accuracy counts the true negatives.
+- [x] Precision
+- [ ] Specificity
+> Specificity is the share of true negatives among the negatives.
+
+Precision is TP / (TP + FP).
+</quiz>
+"""
+
+
+def check_yourself(tmp_path: Path, section: str) -> list[str]:
+    """The page-standard errors of a page whose Check yourself section is `section`."""
+    body = "".join(f"## {name}\n\nText with $x$.\n\n" for name in REQUIRED_SECTIONS[:-1])
+    path = tmp_path / "page.md"
+    path.write_text(f"---\ntitle: T\n---\n\n{body}## Check yourself\n\n{section}", encoding="utf-8")
+    return check_sections(parse(path))
+
+
+def test_a_well_formed_check_yourself_passes(tmp_path):
+    assert check_yourself(tmp_path, f"{QUIZ_INTRO}\n\n{GOOD_QUIZ}\n{GOOD_QUIZ}\n{QUIZ_RESULTS}\n") == []
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        (GOOD_QUIZ.replace("- [x] Precision", "- [ ] Precision"), "mark some but not all answers correct"),
+        (
+            GOOD_QUIZ.replace("- [ ] Accuracy", "- [x] Accuracy").replace("- [ ] Specificity", "- [x] Specificity"),
+            "mark some but not all answers correct",
+        ),
+        (
+            GOOD_QUIZ.replace(
+                "- [ ] Specificity\n> Specificity is the share of true negatives among the negatives.\n", ""
+            ),
+            "2 answers",
+        ),
+        (GOOD_QUIZ.replace("\nPrecision is TP / (TP + FP).\n", ""), "no explanation after the answers"),
+        (GOOD_QUIZ.replace("Which metric ignores true negatives?\n", ""), "no question before the answers"),
+    ],
+    ids=["no right answer", "all right", "two answers", "no explanation", "no question"],
+)
+def test_a_broken_quiz_is_named_with_its_line(tmp_path, broken, message):
+    errors = check_yourself(tmp_path, f"{QUIZ_INTRO}\n\n{GOOD_QUIZ}\n{broken}\n{QUIZ_RESULTS}\n")
+    lines = (tmp_path / "page.md").read_text(encoding="utf-8").splitlines()
+    second_quiz = [i + 1 for i, text in enumerate(lines) if text == "<quiz>"][1]
+    assert len(errors) == 1 and f"page.md:{second_quiz}: quiz: " in errors[0] and message in errors[0], errors
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        (f'{QUIZ_INTRO}\n\n??? question "Old style?"\n    Answer.\n\n{QUIZ_RESULTS}\n', "found 0"),
+        (f"{QUIZ_INTRO}\n\n{GOOD_QUIZ}\n{QUIZ_RESULTS}\n", "found 1"),
+        (f"{QUIZ_INTRO}\n\n{GOOD_QUIZ}\n{GOOD_QUIZ}\n", "needs the score panel"),
+        (f"{GOOD_QUIZ}\n{GOOD_QUIZ}\n{QUIZ_RESULTS}\n", "(reset button) before its first quiz"),
+    ],
+    ids=["old format", "one quiz", "no score panel", "no intro"],
+)
+def test_check_yourself_needs_two_to_four_quizzes_with_intro_and_score(tmp_path, section, message):
+    errors = check_yourself(tmp_path, section)
+    assert len(errors) == 1 and message in errors[0], errors
+    assert re.search(r"page\.md:\d+: 'Check yourself' needs", errors[0]), errors
+
+
+def test_quizzes_are_recognised_outside_code_only():
+    assert has_quiz(f"Text.\n\n{GOOD_QUIZ}")
+    assert not has_quiz(f"The syntax:\n\n```markdown\n{GOOD_QUIZ}```\n")

@@ -25,7 +25,7 @@ def test_one_card_per_question_page(built_site):
     assert sorted(c["id"] for c in cards) == sorted(p.stem for p in QUESTIONS)
     for c in cards:
         assert c["title"] == parse(next(p for p in QUESTIONS if p.stem == c["id"])).meta["title"]
-        assert c["answer"].strip() and c["checks"], c["id"]
+        assert c["answer"].strip() and c["followups"].strip(), c["id"]
         assert "arithmatex" not in c["answer"] or "katex" in c["answer"], f"{c['id']}: untypeset math on a card"
 
 

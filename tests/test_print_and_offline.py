@@ -82,6 +82,23 @@ def test_print_page_has_every_formula_typeset_and_every_figure(built_site, print
     assert "\\(" not in text and "\\[" not in text, "raw TeX left on the print page"
 
 
+def test_print_page_shows_each_quiz_as_an_answer_key(built_site, print_soup):
+    printed, _ = printed_and_excluded()
+    expected = sum(len(article(built_site, url).select(".quiz")) for url in printed)
+    keys = print_soup.select("#print-site-page .quiz")
+    assert len(keys) == expected >= 2 * len(question_pages())
+    for quiz in keys:
+        assert "quiz-answer-key" in quiz["class"]
+        right = quiz.select("input[data-correct]")
+        assert right and all(box.has_attr("checked") for box in right), "the right answer is not ticked"
+        assert all(box.has_attr("disabled") for box in quiz.select("input"))
+        assert quiz.select_one("section.content").get_text(strip=True), "the explanation is missing"
+        assert not quiz.select(".hidden"), "part of the answer key is hidden"
+    assert not print_soup.select("#quiz-progress-sidebar, #quiz-progress-mobile, .quiz-results, .quiz-intro")
+    engines = [s for s in print_soup.find_all(["script", "style"]) if "mkdocsQuiz" in s.get_text()]
+    assert not engines, "the print page still runs mkdocs-quiz"
+
+
 def test_print_page_search_base_is_relative(print_soup):
     """print-site renders with the 404 page's context, whose base is absolute: search then breaks off-site."""
     config = print_soup.select_one("#__config").get_text()

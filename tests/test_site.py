@@ -204,3 +204,19 @@ def test_labs_print_nothing_to_stderr(built_site):
         for el in soup(page).select('[data-mime-type="application/vnd.jupyter.stderr"]')
     ]
     assert not noisy, "\n".join(noisy)
+
+
+def test_the_quiz_engine_ships_only_with_quizzes_and_without_an_answer_key_comment(built_site):
+    """mkdocs-quiz inlines ~60 KB of script and styles: only pages with a quiz carry them (the hook switches the
+    plugin on there). The print page shows its quizzes as a static answer key (tests/test_print_and_offline.py)."""
+    pages = [p for p in html_pages(built_site) if p.parent.name != "print_page"]
+    with_quiz = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        has_quiz, has_engine = 'class="quiz"' in text, "window.mkdocsQuizConfig" in text
+        assert has_quiz == has_engine, f"{page.relative_to(built_site)}: quiz {has_quiz}, quiz engine {has_engine}"
+        assert "mkdocs-quiz-source" not in text, f"{page.relative_to(built_site)} carries its quiz source"
+        if has_quiz:
+            with_quiz.append(page.parent.name)
+    questions = sorted(p.stem for p in (ROOT / "docs" / "questions").glob("q[0-9][0-9]_*.md"))
+    assert sorted(with_quiz) == questions

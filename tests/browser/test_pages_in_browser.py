@@ -67,7 +67,7 @@ OVERFLOW = """() => {
   const wide = [...document.querySelectorAll('article *')]
     .filter(el => el.getBoundingClientRect().right > w + 1)
     .filter(el => !el.closest('pre, .highlight, .arithmatex, .md-typeset__scrollwrap, .tabbed-labels, .jp-OutputArea'))
-    .map(el => el.tagName.toLowerCase() + '.' + el.className);
+    .map(el => el.tagName.toLowerCase() + '.' + el.className + ' ' + el.outerHTML.slice(0, 160));
   return {scroll: document.documentElement.scrollWidth, width: w, wide: wide.slice(0, 5)};
 }"""
 
@@ -95,6 +95,9 @@ def test_page_as_a_reader_sees_it(context, site_url, axe_source, path):
     page.set_viewport_size({"width": 375, "height": 740})
     page.wait_for_timeout(200)
     overflow = page.evaluate(OVERFLOW)
+    if overflow["wide"]:  # once seen under load (a paragraph mid-reflow): a real overflow is still there later
+        page.wait_for_timeout(1000)
+        overflow = page.evaluate(OVERFLOW)
     assert overflow["scroll"] <= overflow["width"], f"/{path} scrolls sideways at 375 px: {overflow}"
     assert not overflow["wide"], f"/{path}: elements wider than a 375 px screen: {overflow['wide']}"
 

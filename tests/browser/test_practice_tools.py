@@ -1,4 +1,4 @@
-"""The practice tools work in a real browser: a card flips, progress survives a reload, Check yourself
+"""The practice tools work in a real browser: a card flips, progress survives a reload, a Check yourself quiz
 scores, the mock interview reveals its answer."""
 
 from __future__ import annotations
@@ -46,17 +46,34 @@ def test_flashcards_filter_by_tag_and_difficulty(context, site_url):
     assert "metrics" in page.locator(".fc-meta").inner_text()
 
 
-def test_check_yourself_keeps_a_score(context, site_url):
+def test_check_yourself_quiz_scores_explains_and_keeps_the_score(context, site_url):
+    """mkdocs-quiz on a question page reached by instant navigation: answers are scored and explained, the score
+    survives a reload, and the reset button clears it."""
     page = context.new_page()
-    page.goto(site_url + "questions/q09_precision_recall/", wait_until="networkidle")
-    score = page.locator(".practice-score")
-    assert "0 of " in score.inner_text()
-    first = page.locator("#check-yourself ~ details.question").first
-    first.locator("summary").click()
-    first.get_by_role("button", name="I knew it").click()
-    assert "1 of " in score.inner_text()
+    page.goto(site_url + "questions/", wait_until="networkidle")
+    page.locator("article a[href$='q09_precision_recall/']").first.click()
+    page.wait_for_url("**/q09_precision_recall/")
+    results = page.locator("#quiz-results")
+    quizzes = page.locator("article .quiz")
+    total = quizzes.count()
+    assert total >= 2
+    assert f"0 / {total} questions answered" in results.inner_text()
+    first, second = quizzes.nth(0), quizzes.nth(1)
+    assert not first.locator("section.content").is_visible()
+    first.locator("input:not([data-correct]) + label").first.click()  # a wrong answer
+    second.locator("input[data-correct] + label").click()  # the right one
+    for quiz in (first, second):
+        assert quiz.locator("section.content").is_visible(), "the explanation shows once answered"
+    why = first.locator("input:not([data-correct]) ~ .answer-feedback").first.text_content().strip()
+    assert why in first.locator(".quiz-feedback").inner_text(), "a wrong answer does not say why it is wrong"
+    score = f"2 / {total} questions answered"
+    page.wait_for_function(f"document.querySelector('#quiz-results').innerText.includes('{score}')", timeout=5000)
+    assert "1 correct" in results.inner_text()
     page.reload(wait_until="networkidle")
-    assert "1 of " in page.locator(".practice-score").inner_text()
+    assert score in page.locator("#quiz-results").inner_text(), "the score did not survive a reload"
+    page.once("dialog", lambda dialog: dialog.accept())  # the plugin asks before it resets
+    page.locator(".quiz-intro-reset").click()
+    page.wait_for_function(f"document.querySelector('#quiz-results').innerText.includes('0 / {total}')", timeout=5000)
 
 
 def test_mock_interview_draws_times_and_reveals(context, site_url):

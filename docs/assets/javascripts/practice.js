@@ -1,5 +1,5 @@
-/* Practice tools of the ML interview guide: self-graded "Check yourself" answers, flashcards and the
- * mock interview. Written by hand because no maintained MkDocs plugin offers flip cards with spaced
+/* Practice tools of the ML interview guide: flashcards and the mock interview ("Check yourself" on the
+ * question pages is mkdocs-quiz). Written by hand because no maintained MkDocs plugin offers flip cards with
  * progress or a timed mock interview; it is small, has no dependencies, and keeps all state in
  * localStorage (no server, no account, works offline). Re-initialised on every page by Material's
  * document$ observable, so it also works with instant navigation. */
@@ -28,48 +28,6 @@
     const data = document.getElementById("practice-cards");
     return data ? JSON.parse(data.textContent) : null;
   };
-
-  /* Check yourself: after opening an answer, the reader grades it; the page keeps a score. */
-  function selfCheck() {
-    const heading = document.getElementById("check-yourself");
-    if (!heading || heading.dataset.ready) return;
-    heading.dataset.ready = "1";
-    const key = "check:" + location.pathname;
-    const grades = load(key, {});
-    const questions = [];
-    for (let n = heading.nextElementSibling; n && n.tagName !== "H2"; n = n.nextElementSibling) {
-      if (n.matches("details.question")) questions.push(n);
-    }
-    const score = el("p", { class: "practice-score", "aria-live": "polite" });
-    const render = () => {
-      const right = questions.filter((_, i) => grades[i] === true).length;
-      const graded = questions.filter((_, i) => i in grades).length;
-      score.textContent = `Your score on this page: ${right} of ${questions.length} right` +
-        (graded < questions.length ? ` (${questions.length - graded} not graded yet)` : "");
-    };
-    questions.forEach((q, i) => {
-      const bar = el("div", { class: "practice-grade" }, "Did you get it? ");
-      const mark = (value) => () => { grades[i] = value; save(key, grades); update(); render(); };
-      const yes = el("button", { type: "button", class: "md-button", onclick: mark(true) }, "I knew it");
-      const no = el("button", { type: "button", class: "md-button", onclick: mark(false) }, "Not yet");
-      const update = () => {
-        yes.classList.toggle("md-button--primary", grades[i] === true);
-        no.classList.toggle("md-button--primary", grades[i] === false);
-        yes.setAttribute("aria-pressed", String(grades[i] === true));
-        no.setAttribute("aria-pressed", String(grades[i] === false));
-      };
-      bar.append(yes, " ", no);
-      q.append(bar);
-      update();
-    });
-    const reset = el("button", { type: "button", class: "md-button practice-reset", onclick: () => {
-      for (const k of Object.keys(grades)) delete grades[k];
-      save(key, grades);
-      location.reload();
-    } }, "Reset");
-    heading.after(el("div", { class: "practice-scorebar" }, score, reset));
-    render();
-  }
 
   /* The topic and difficulty filters both tools offer; matches(card) applies them. */
   function cardFilters(cards, prefix) {
@@ -198,7 +156,6 @@
 
   function init() {
     if (document.getElementById("print-site-page")) for (const d of closedDetails()) d.open = true;
-    selfCheck();
     const cards = cardsOnPage();
     const fc = document.getElementById("practice-flashcards");
     if (fc && cards && !fc.dataset.ready) { fc.dataset.ready = "1"; flashcards(fc, cards); }
