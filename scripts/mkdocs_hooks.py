@@ -109,6 +109,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         raise PluginError("\n".join(errors))
     if "quiz" not in page.meta and pages.has_quiz(markdown):
         page.meta["quiz"] = {"enabled": True}  # mkdocs-quiz runs only where there is a quiz (mkdocs.yml)
+        # Its reset note and score panel are controls, not content: out of the search index (the panel's
+        # "Quiz Complete!" heading would otherwise be appended to the Check yourself section's title). A
+        # <section>, because Material's search parser matches elements by tag, and the panel nests <div>s.
+        for placeholder in (pages.QUIZ_INTRO, pages.QUIZ_RESULTS):
+            markdown = markdown.replace(placeholder, f"<section data-search-exclude>\n{placeholder}\n</section>")
     if page.meta.get("summary") and not page.meta.get("description"):
         page.meta["description"] = page.meta["summary"]  # Material's <meta name="description">
     if pages.is_question(Path(page.file.abs_src_path)):

@@ -20,6 +20,7 @@ REQUIRED_SECTIONS = ["Short answer", "In depth", "In code", "Pitfalls and follow
 DIFFICULTIES = ("easy", "medium", "hard")
 # mkdocs-quiz's placeholders: a note that answers are kept in the browser with a reset button, and the score.
 QUIZ_INTRO = "<!-- mkdocs-quiz intro -->"
+INLINE_MATH = re.compile(r"\$[^$]+\$")
 QUIZ_RESULTS = "<!-- mkdocs-quiz results -->"
 PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|<placeholder[^>]*>")  # upper case: `todo` in a name is fine
 
@@ -179,7 +180,9 @@ def check_quizzes(page: PageSource, start: int, end: int) -> list[str]:
     """Check yourself holds 2-4 mkdocs-quiz questions, with the plugin's intro (reset) and score panel.
 
     mkdocs-quiz itself only logs a warning for a quiz without answers and accepts one without an explanation;
-    the page standard wants each question to teach: 3+ answers, 1+ correct but not all, and an explanation.
+    the page standard wants each question to teach: 3+ answers, 1+ correct but not all, and an explanation; and
+    every answer to have words, since KaTeX's HTML is hidden from screen readers and an answer that is only a
+    formula gives its radio button an empty label.
     Its own parsing patterns are reused so both read a quiz the same way.
     """
     where = f"{rel(page.path)}:{start}"
@@ -192,24 +195,25 @@ def check_quizzes(page: PageSource, start: int, end: int) -> list[str]:
             f"(see docs/contributing/page-standard.md), found {len(quizzes)}"
         )
     for quiz in quizzes:
-        line = start + 1 + section[: quiz.start()].count("\n")
+        line = start + 1 + section[: quiz.start()].count("\n")  # the <quiz> line; lines[i] is at line + 1 + i
         lines = quiz.group(1).strip("\n").splitlines()
         first = next((i for i, text in enumerate(lines) if CHECKBOX_REGEX.match(text)), len(lines))
+        problems: list[tuple[int, str]] = []
         answers, i = [], first
         while i < len(lines) and (m := CHECKBOX_REGEX.match(lines[i])):
             answers.append(m.group(1).lower() == "x")
+            if not re.search(r"\w", INLINE_MATH.sub("", m.group(2))):
+                problems.append((line + 1 + i, f"answer {m.group(2)!r} is only a formula: its label reads as empty"))
             _, i = collect_feedback(lines, i + 1)
-        explanation = "\n".join(lines[i:]).strip()
-        problems = []
         if not "\n".join(lines[:first]).strip():
-            problems.append("no question before the answers")
+            problems.append((line, "no question before the answers"))
         if len(answers) < 3:
-            problems.append(f"{len(answers)} answers (`- [x] right`, `- [ ] wrong`), needs 3 or more")
+            problems.append((line, f"{len(answers)} answers (`- [x] right`, `- [ ] wrong`), needs 3 or more"))
         elif not any(answers) or all(answers):
-            problems.append("mark some but not all answers correct with `- [x]`")
-        if not explanation:
-            problems.append("no explanation after the answers (a blank line, then why the answer is right)")
-        errors += [f"{rel(page.path)}:{line}: quiz: {p}" for p in problems]
+            problems.append((line, "mark some but not all answers correct with `- [x]`"))
+        if not "\n".join(lines[i:]).strip():
+            problems.append((line, "no explanation after the answers (a blank line, then why the answer is right)"))
+        errors += [f"{rel(page.path)}:{n}: quiz: {text}" for n, text in problems]
     if quizzes and not (0 <= section.find(QUIZ_INTRO) < quizzes[0].start()):
         errors.append(f"{where}: 'Check yourself' needs `{QUIZ_INTRO}` (reset button) before its first quiz")
     if quizzes and section.rfind(QUIZ_RESULTS) < quizzes[-1].end():

@@ -139,3 +139,18 @@ def test_check_yourself_needs_two_to_four_quizzes_with_intro_and_score(tmp_path,
 def test_quizzes_are_recognised_outside_code_only():
     assert has_quiz(f"Text.\n\n{GOOD_QUIZ}")
     assert not has_quiz(f"The syntax:\n\n```markdown\n{GOOD_QUIZ}```\n")
+
+
+def test_an_answer_that_is_only_a_formula_is_named_with_its_line(tmp_path):
+    broken = GOOD_QUIZ.replace("- [ ] Specificity", "- [ ] $TN / (TN + FP)$")
+    errors = check_yourself(tmp_path, f"{QUIZ_INTRO}\n\n{broken}\n{GOOD_QUIZ}\n{QUIZ_RESULTS}\n")
+    lines = (tmp_path / "page.md").read_text(encoding="utf-8").splitlines()
+    answer = lines.index("- [ ] $TN / (TN + FP)$") + 1
+    assert len(errors) == 1 and f"page.md:{answer}: quiz: answer '$TN / (TN + FP)$' is only a formula" in errors[0]
+    assert (
+        check_yourself(
+            tmp_path,
+            f"{QUIZ_INTRO}\n\n{broken.replace('- [ ] $', '- [ ] Specificity, $')}\n{GOOD_QUIZ}\n{QUIZ_RESULTS}\n",
+        )
+        == []
+    )

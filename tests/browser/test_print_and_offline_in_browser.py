@@ -98,6 +98,8 @@ def test_offline_copy_searches_and_navigates_from_disk(context, unpacked):
     assert page.url.startswith((unpacked / "questions" / "q09_precision_recall.html").as_uri())
     assert not page.evaluate(LOAD_ALL_IMAGES) and not page.evaluate(MATH_PROBLEMS)
     assert page.locator("article .katex").count() > 5
+    page.locator("article .quiz input[data-correct] + label").first.click()  # Check yourself scores from disk
+    assert "1 correct" in page.locator("#quiz-results").inner_text()
     # a link from a question page to its lab, and from the lab back to a question, open from disk
     page.locator("article a[href$='lab_imbalanced_metrics.html']").first.click()
     page.wait_for_load_state("load")

@@ -19,4 +19,9 @@ c.HistoryManager.enabled = False
 
 # The kernel's own control-channel hiccups (tornado "DELIM not in msg_list" under load) are logged to stderr,
 # which ipykernel would show inside a cell's output; they are not the notebook's output.
-c.IPKernelApp.exec_lines = ["import logging as _logging; _logging.getLogger('tornado').setLevel(_logging.CRITICAL)"]
+# A cell's printed output is sent once, when the cell ends or shows a figure, not every 0.2 s: otherwise how
+# many output blocks a cell gets depends on how loaded the machine is, and two builds differ.
+c.IPKernelApp.exec_lines = [
+    "import logging as _logging; _logging.getLogger('tornado').setLevel(_logging.CRITICAL)",
+    "import sys as _sys; _sys.stdout.flush_interval = _sys.stderr.flush_interval = 1e9",
+]
