@@ -10,6 +10,8 @@ on_page_markdown  check front matter and figure references, naming the file and 
 on_page_content   slim notebook pages (scripts/notebooks.py); add a page's `search_terms` (synonyms, misspellings) to
                   the search index, hidden; resolve `guide:` links (the print page, the offline zip)
 on_page_context   typeset every arithmatex formula with KaTeX; a malformed one stops the build
+on_post_page      typeset math outside the content (headings in the TOC); drop print-site's assets, which only
+                  its own page uses (on_post_template: from 404.html too)
 on_post_build     finish print-site's one-page guide (scripts/print_page.py); build the offline copy of the site
                   and zip it into downloads/ (scripts/offline.py)
 """
@@ -201,12 +203,24 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+# print-site lists its stylesheets and script in the site-wide config, so every page loads them, but only its
+# own page (rendered apart, in on_post_build) uses them: two render-blocking requests less on every other page.
+_PRINT_SITE_ASSETS = re.compile(
+    r'<link rel="stylesheet" href="[^"]*css/print-site[\w-]*\.css">\s*|<script src="[^"]*js/print-site\.js"></script>\s*'
+)
+
+
 @event_priority(-100)
 def on_post_page(output: str, page, config) -> str:
+    output = _PRINT_SITE_ASSETS.sub("", output)
     # Math outside page.content (a formula in a heading reaches the table of contents and the page title)
     if 'class="arithmatex">\\(' in output or 'class="arithmatex">\\[' in output:
         return typeset(output, Path(page.file.abs_src_path or config.docs_dir))
     return output
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return _PRINT_SITE_ASSETS.sub("", output)  # 404.html
 
 
 def on_post_build(config) -> None:

@@ -220,3 +220,11 @@ def test_the_quiz_engine_ships_only_with_quizzes_and_without_an_answer_key_comme
             with_quiz.append(page.parent.name)
     questions = sorted(p.stem for p in (ROOT / "docs" / "questions").glob("q[0-9][0-9]_*.md"))
     assert sorted(with_quiz) == questions
+
+
+def test_only_the_print_page_loads_print_sites_assets(built_site):
+    """mkdocs-print-site-plugin lists its CSS and script for every page; the hook keeps them on its page alone."""
+    assets = re.compile(r"""(?:href|src)=["'][^"']*(?:css/print-site[\w-]*\.css|js/print-site\.js)["']""")
+    loading = sorted(str(p.relative_to(built_site)) for p in html_pages(built_site) if assets.search(p.read_text()))
+    assert loading == ["print_page/index.html"], loading
+    assert len(assets.findall((built_site / "print_page" / "index.html").read_text(encoding="utf-8"))) == 3
