@@ -93,32 +93,44 @@ def relink(html: str, pages: list, print_url: str) -> tuple[str, list[str]]:
     return _ANCHOR_HREF.sub(replace, html), dead
 
 
-# mkdocs-quiz's controls: the score panels, the progress sidebar (its "#" reset links would be dead anchors here)
-QUIZ_CONTROLS = (
-    "#quiz-progress-sidebar, #quiz-progress-mobile, .quiz-intro, .quiz-results, .quiz-header-link, "
-    ".quiz .quiz-button, .quiz .quiz-feedback"
+# What mkdocs-quiz puts on a page, matched as the plugin writes it: parsing the whole 4 MB page instead takes
+# seconds on every build. The hook wraps the plugin's intro (reset) and score panel in <section data-search-exclude>;
+# the progress sidebar ends with its mobile twin's </nav>; a quiz ends with its explanation's </section>.
+_QUIZ = re.compile(r'<div class="quiz"[^>]*>.*?</section>\s*</div>', re.S)
+_QUIZ_PANELS = re.compile(
+    r'<section data-search-exclude>.*?</section>\s*|<div id="quiz-progress-sidebar".*?</nav>\s*', re.S
 )
+_INLINE = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1>\s*", re.S)
+# Inside a quiz: its "#" link, submit button and feedback box (the answer key shows every answer's own note).
+QUIZ_CONTROLS = ".quiz-header-link, .quiz-button, .quiz-feedback"
+
+
+def _answer_key(match: re.Match) -> str:
+    quiz = BeautifulSoup(match.group(0), "html.parser").div
+    for node in quiz.select(QUIZ_CONTROLS):
+        node.decompose()
+    quiz["class"] = [*quiz["class"], "quiz-answer-key"]
+    for node in quiz.select(".hidden"):
+        node["class"] = [c for c in node["class"] if c != "hidden"]
+    for box in quiz.select("input"):
+        box["disabled"] = ""
+        if box.has_attr("data-correct"):
+            box["checked"] = ""
+    return quiz.decode(formatter=_KEEP_ATTRIBUTE_ORDER)
+
+
+def _quiz_engine(match: re.Match) -> str:
+    body = match.group(2)
+    return "" if "mkdocsQuiz" in body or (match.group(1) == "style" and ".quiz" in body) else match.group(0)
 
 
 def static_quizzes(html: str) -> str:
-    """Each quiz as an answer key: its right answer ticked, every answer's note and the explanation shown."""
+    """Each quiz as an answer key: its right answer ticked, every answer's note and the explanation shown; the
+    plugin's engine, styles, panels and sidebars removed (one copy per printed page would run at once)."""
     if 'class="quiz"' not in html:
         return html
-    soup = BeautifulSoup(html, "html.parser")
-    for node in soup.select(QUIZ_CONTROLS):
-        node.decompose()
-    for node in soup.find_all(["script", "style"]):
-        if "mkdocsQuiz" in node.text or ".quiz" in node.text:  # the plugin's engine, settings and styles
-            node.decompose()
-    for quiz in soup.select(".quiz"):
-        quiz["class"] = [*quiz["class"], "quiz-answer-key"]
-        for node in quiz.select(".hidden"):
-            node["class"] = [c for c in node["class"] if c != "hidden"]
-        for box in quiz.select("input"):
-            box["disabled"] = ""
-            if box.has_attr("data-correct"):
-                box["checked"] = ""
-    return soup.decode(formatter=_KEEP_ATTRIBUTE_ORDER)
+    html = _INLINE.sub(_quiz_engine, _QUIZ_PANELS.sub("", html))
+    return _QUIZ.sub(_answer_key, html)
 
 
 class _AsWritten(HTMLFormatter):
