@@ -20,8 +20,8 @@ REQUIRED_SECTIONS = ["Short answer", "In depth", "In code", "Pitfalls and follow
 DIFFICULTIES = ("easy", "medium", "hard")
 # mkdocs-quiz's placeholders: a note that answers are kept in the browser with a reset button, and the score.
 QUIZ_INTRO = "<!-- mkdocs-quiz intro -->"
-INLINE_MATH = re.compile(r"\$[^$]+\$")
 QUIZ_RESULTS = "<!-- mkdocs-quiz results -->"
+INLINE_MATH = re.compile(r"\$[^$]+\$")
 PLACEHOLDER = re.compile(r"\bTODO\b|\bFIXME\b|<placeholder[^>]*>")  # upper case: `todo` in a name is fine
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -182,8 +182,8 @@ def check_quizzes(page: PageSource, start: int, end: int) -> list[str]:
     mkdocs-quiz itself only logs a warning for a quiz without answers and accepts one without an explanation;
     the page standard wants each question to teach: 3+ answers, 1+ correct but not all, and an explanation; and
     every answer to have words, since KaTeX's HTML is hidden from screen readers and an answer that is only a
-    formula gives its radio button an empty label.
-    Its own parsing patterns are reused so both read a quiz the same way.
+    formula gives its radio button an empty label. The plugin's own parsing patterns are reused, so both read
+    a quiz the same way.
     """
     where = f"{rel(page.path)}:{start}"
     section = "\n".join(page.lines[start : end - 1])

@@ -119,7 +119,7 @@ def _answer_key(match: re.Match) -> str:
     return quiz.decode(formatter=_KEEP_ATTRIBUTE_ORDER)
 
 
-def _quiz_engine(match: re.Match) -> str:
+def _without_quiz_engine(match: re.Match) -> str:
     body = match.group(2)
     return "" if "mkdocsQuiz" in body or (match.group(1) == "style" and ".quiz" in body) else match.group(0)
 
@@ -129,7 +129,7 @@ def static_quizzes(html: str) -> str:
     plugin's engine, styles, panels and sidebars removed (one copy per printed page would run at once)."""
     if 'class="quiz"' not in html:
         return html
-    html = _INLINE.sub(_quiz_engine, _QUIZ_PANELS.sub("", html))
+    html = _INLINE.sub(_without_quiz_engine, _QUIZ_PANELS.sub("", html))
     return _QUIZ.sub(_answer_key, html)
 
 
