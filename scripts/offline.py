@@ -5,7 +5,8 @@ search index inlined as a script, search run through the iframe-worker shim). It
 main build's on_post_build runs `mkdocs build` again with GUIDE_OFFLINE=true into a temporary folder and zips
 the result. The zip is reproducible: sorted entries, dates from SOURCE_DATE_EPOCH.
 
-GUIDE_OFFLINE_ZIP=0 skips it (scratch builds in tests); `mkdocs serve` always skips it.
+Only the publishing build makes it (GUIDE_PUBLISH=1: `make site`, the Pages workflow, the tests of the built
+site): `mkdocs serve` and a contributor's `mkdocs build` skip it, as they skip the one-page print version.
 """
 
 from __future__ import annotations
@@ -34,8 +35,13 @@ def is_offline_build() -> bool:
     return os.environ.get("GUIDE_OFFLINE", "").lower() == "true"
 
 
+def is_publishing() -> bool:
+    """The publishing build (GUIDE_PUBLISH=1) also makes the print page and the offline zip."""
+    return os.environ.get("GUIDE_PUBLISH", "").lower() in ("1", "true")
+
+
 def wanted(command: str) -> bool:
-    return command != "serve" and os.environ.get("GUIDE_OFFLINE_ZIP", "1") != "0"
+    return command != "serve" and is_publishing()
 
 
 def build_site(config, site_dir: Path) -> None:

@@ -12,11 +12,13 @@ from pathlib import Path
 import yaml
 from mkdocs_quiz.parsing import CHECKBOX_REGEX, QUIZ_REGEX, collect_feedback, find_quizzes, mask_code_blocks
 
+from scripts import rounds
 from scripts.paths import DOCS, FIGURES_OUT, OUTPUTS_OUT, ROOT, SNIPPETS, rel
 
-QUESTIONS = DOCS / "questions"
-QUESTION_PAGE = re.compile(r"^q\d\d_[a-z0-9_]+\.md$")
-REQUIRED_SECTIONS = ["Short answer", "In depth", "In code", "Pitfalls and follow-ups", "Check yourself"]
+# A question page is docs/<round>/<stem>.md; the stem (lowercase words joined by _) is shared with
+# snippets/<stem>.py, scripts/figures/<stem>.py and tests/questions/test_<stem>.py, so it is unique site-wide.
+STEM = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+REQUIRED_SECTIONS = list(rounds.QUESTION_SECTIONS)  # the outline of the question rounds
 DIFFICULTIES = ("easy", "medium", "hard")
 # mkdocs-quiz's placeholders: a note that answers are kept in the browser with a reset button, and the score.
 QUIZ_INTRO = "<!-- mkdocs-quiz intro -->"
@@ -121,8 +123,46 @@ def parse(path: Path) -> PageSource:
     return PageSource(path, meta, meta_error, lines, body_start, fences)
 
 
+def round_of_folder(path: Path) -> str | None:
+    """The round whose folder holds `path` (docs/<round>/<page>), or None. By name, so that a scratch copy of
+    the project (the guard-rail tests) is read like the real one."""
+    parts = Path(path).parts
+    return parts[-2] if len(parts) >= 3 and parts[-3] == "docs" and parts[-2] in rounds.KEYS else None
+
+
+def is_round_index(path: Path) -> bool:
+    return path.name == "index.md" and round_of_folder(path) is not None
+
+
 def is_question(path: Path) -> bool:
-    return path.parent == QUESTIONS and bool(QUESTION_PAGE.match(path.name))
+    """A page of a round: any Markdown file in docs/<round>/ but the round's index."""
+    return path.suffix == ".md" and path.name != "index.md" and round_of_folder(path) is not None
+
+
+def key_line(page: PageSource, key: str) -> int:
+    """The 1-based line of a front-matter key (for messages), or 1 when it is absent."""
+    for i in range(1, max(page.body_start - 1, 1)):
+        if re.match(rf"{re.escape(key)}\s*:", page.lines[i]):
+            return i + 1
+    return 1
+
+
+def check_round(page: PageSource) -> list[str]:
+    """`round:` names a known round, and the page lives in that round's folder."""
+    folder = round_of_folder(page.path)
+    value = page.meta.get("round")
+    where = f"{rel(page.path)}:{key_line(page, 'round')}"
+    valid = ", ".join(rounds.KEYS)
+    if value is None:
+        if folder is None:
+            return []
+        return [f"{where}: front matter 'round' is missing (this page is in docs/{folder}/: add `round: {folder}`)"]
+    if value not in rounds.KEYS:
+        return [f"{where}: front matter 'round' must be one of {valid}, got {value!r}"]
+    if folder != value:
+        here = f"in docs/{folder}/" if folder else "outside every round folder"
+        return [f"{where}: front matter says round '{value}' but the page is {here}; move it to docs/{value}/"]
+    return []
 
 
 def check_front_matter(page: PageSource) -> list[str]:
@@ -131,7 +171,7 @@ def check_front_matter(page: PageSource) -> list[str]:
         return [page.meta_error]
     meta, errors = page.meta, []
     if not page.meta:
-        return [f"{where}: a question page needs front matter (title, tags, difficulty, summary)"]
+        return [f"{where}: a question page needs front matter (title, round, order, tags, difficulty, summary)"]
     if not isinstance(meta.get("title"), str) or not meta["title"].strip():
         errors.append(f"{where}: front matter 'title' is missing or not text")
     tags = meta.get("tags")
@@ -139,7 +179,14 @@ def check_front_matter(page: PageSource) -> list[str]:
         errors.append(f"{where}: front matter 'tags' must be a non-empty list of words, got {tags!r}")
     if meta.get("difficulty") not in DIFFICULTIES:
         errors.append(
-            f"{where}: front matter 'difficulty' must be one of {', '.join(DIFFICULTIES)}, got {meta.get('difficulty')!r}"
+            f"{rel(page.path)}:{key_line(page, 'difficulty')}: front matter 'difficulty' must be one of "
+            f"{', '.join(DIFFICULTIES)}, got {meta.get('difficulty')!r}"
+        )
+    order = meta.get("order")
+    if isinstance(order, bool) or not isinstance(order, (int, float)):
+        errors.append(
+            f"{rel(page.path)}:{key_line(page, 'order')}: front matter 'order' must be a number (the page's place "
+            f"in its round's navigation and index, lowest first), got {order!r}"
         )
     summary = meta.get("summary")
     if not isinstance(summary, str) or not summary.strip():
@@ -152,27 +199,35 @@ def check_front_matter(page: PageSource) -> list[str]:
     return errors
 
 
+def required_sections(page: PageSource) -> list[str]:
+    key = page.meta.get("round") if isinstance(page.meta, dict) else None
+    return list(rounds.get(key).sections) if key in rounds.KEYS else REQUIRED_SECTIONS
+
+
 def check_sections(page: PageSource) -> list[str]:
+    required = required_sections(page)
     found = [t for _, t in page.headings(2)]
     errors = [
-        f"{rel(page.path)}: missing required section '## {name}' (sections: {', '.join(REQUIRED_SECTIONS)})"
-        for name in REQUIRED_SECTIONS
+        f"{rel(page.path)}: missing required section '## {name}' (sections: {', '.join(required)})"
+        for name in required
         if name not in found
     ]
-    order = [t for t in found if t in REQUIRED_SECTIONS]
-    if not errors and order != REQUIRED_SECTIONS:
-        errors.append(f"{rel(page.path)}: required sections are out of order: {order} (expected {REQUIRED_SECTIONS})")
+    order = [t for t in found if t in required]
+    if not errors and order != required:
+        errors.append(f"{rel(page.path)}: required sections are out of order: {order} (expected {required})")
     if errors:
         return errors
     heads = page.headings(2)
-    start = next(n for n, t in heads if t == "Check yourself")
-    end = next((n for n, t in heads if n > start), len(page.lines) + 1)
-    errors += check_quizzes(page, start, end)
-    depth = next(n for n, t in heads if t == "In depth")
-    depth_end = next((n for n, t in heads if n > depth), len(page.lines) + 1)
-    depth_text = "\n".join(page.lines[depth : depth_end - 1])
-    if "$$" not in depth_text and "\\[" not in depth_text and "$" not in depth_text:
-        errors.append(f"{rel(page.path)}:{depth}: 'In depth' has no formula ($...$ or $$...$$)")
+    if "Check yourself" in required:
+        start = next(n for n, t in heads if t == "Check yourself")
+        end = next((n for n, t in heads if n > start), len(page.lines) + 1)
+        errors += check_quizzes(page, start, end)
+    if "In depth" in required:
+        depth = next(n for n, t in heads if t == "In depth")
+        depth_end = next((n for n, t in heads if n > depth), len(page.lines) + 1)
+        depth_text = "\n".join(page.lines[depth : depth_end - 1])
+        if "$" not in depth_text and "\\[" not in depth_text:
+            errors.append(f"{rel(page.path)}:{depth}: 'In depth' has no formula ($...$ or $$...$$)")
     return errors
 
 
@@ -299,15 +354,28 @@ def check_page_source(path: Path) -> list[str]:
     """Every check that can run on the Markdown source alone. Question pages get the full standard."""
     page = parse(path)
     errors = check_hidden_fences(page) + check_includes(page)
+    if page.meta_error:
+        return [page.meta_error] + errors
     if is_question(path):
-        errors = check_front_matter(page) + check_sections(page) + check_placeholders(page) + errors
-    elif page.meta_error:
-        errors.insert(0, page.meta_error)
+        errors = check_front_matter(page) + check_round(page) + check_stem(page) + errors
+        errors += check_sections(page) + check_short_answer(page) + check_placeholders(page)
+    else:
+        errors = check_round(page) + errors
     return errors
 
 
+def check_stem(page: PageSource) -> list[str]:
+    if not STEM.match(page.path.stem):
+        return [
+            f"{rel(page.path)}:1: '{page.path.stem}' is not a valid stem: lowercase words joined by '_' "
+            "(it names the page, its snippet, figure module and test)"
+        ]
+    return []
+
+
 def question_pages() -> list[Path]:
-    return sorted(p for p in QUESTIONS.glob("*.md") if is_question(p))
+    """Every page of every round, sorted by path (so by round folder, then stem)."""
+    return sorted(p for key in rounds.KEYS for p in (DOCS / key).glob("*.md") if is_question(p))
 
 
 def outputs_included(page: PageSource) -> list[Path]:
@@ -315,3 +383,49 @@ def outputs_included(page: PageSource) -> list[Path]:
 
 
 __all__ = ["parse", "check_page_source", "question_pages", "REQUIRED_SECTIONS", "OUTPUTS_OUT", "FIGURES_OUT"]
+
+
+def sort_key(path: Path) -> tuple:
+    """A round's pages in navigation order: `order` front matter, then title (a page without one goes last)."""
+    meta = parse(path).meta
+    order = meta.get("order")
+    number = order if isinstance(order, (int, float)) and not isinstance(order, bool) else float("inf")
+    return (number, str(meta.get("title", path.stem)).lower(), path.name)
+
+
+def round_pages(key: str) -> list[Path]:
+    """The question pages of one round, in navigation order."""
+    return sorted((p for p in (DOCS / key).glob("*.md") if is_question(p)), key=sort_key)
+
+
+def section_text(page: PageSource, name: str) -> str:
+    """The Markdown of one `## name` section (empty if the page has none)."""
+    heads = page.headings(2)
+    start = next((n for n, t in heads if t == name), None)
+    if start is None:
+        return ""
+    end = next((n for n, t in heads if n > start), len(page.lines) + 1)
+    return "\n".join(page.lines[start : end - 1]).strip()
+
+
+SHORT_ANSWER_MAX_WORDS = 80  # about 30 seconds spoken, at the 150-160 words a minute of conversational speech
+
+
+def short_answer_words(page: PageSource) -> int:
+    """Words of the Short answer as a candidate would say them: a formula ($...$) counts as one word."""
+    from scripts.reading_time import words
+
+    return words(INLINE_MATH.sub(" formula ", section_text(page, "Short answer")))
+
+
+def check_short_answer(page: PageSource) -> list[str]:
+    if "Short answer" not in required_sections(page):
+        return []
+    line = next((n for n, t in page.headings(2) if t == "Short answer"), 1)
+    count = short_answer_words(page)
+    if count > SHORT_ANSWER_MAX_WORDS:
+        return [
+            f"{rel(page.path)}:{line}: 'Short answer' is {count} words; at most {SHORT_ANSWER_MAX_WORDS} "
+            "(about 30 seconds spoken). Move the detail to In depth or Pitfalls and follow-ups."
+        ]
+    return []

@@ -5,14 +5,17 @@ difficulty, Short answer, the first display formula of In depth and the Pitfalls
 writes to generated/practice/:
 
   cards.json             the cards, as typeset HTML, for the flashcards and mock-interview pages
-  ml-interview-guide.apkg  an Anki deck (genanki), byte-reproducible; Anki renders the TeX itself
+  ml-interview-guide.apkg  an Anki deck (genanki), one sub-deck per round, byte-reproducible; Anki renders
+                         the TeX itself
   ml-interview-guide.csv   the same cards as CSV
-and generated/pages/formulas.md, the formula sheet: every display formula, grouped by topic.
+and generated/pages/formulas.md, the formula sheet: every display formula, grouped by round.
+Cards come in round order (scripts/rounds.py), and within a round in navigation order.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -22,7 +25,8 @@ from pathlib import Path
 
 import markdown
 
-from scripts.pages import check_page_source, parse, question_pages
+from scripts import rounds
+from scripts.pages import check_page_source, parse, round_pages
 from scripts.paths import DOCS, GENERATED
 
 OUT = GENERATED / "practice"
@@ -30,14 +34,15 @@ DECK_NAME = "ML Interview Guide"
 FILE_STEM = "ml-interview-guide"
 # Fixed ids keep the deck the same deck across releases (Anki matches notes by guid, models/decks by id).
 MODEL_ID = 1_734_157_203
-DECK_ID = 1_734_157_204
+DECK_ID = 1_734_157_204  # the parent deck; each round's sub-deck id comes from its key (deck_id)
 DISPLAY_MATH = re.compile(r"^\$\$\s*$(.*?)^\$\$\s*$", re.S | re.M)
 
 
 @dataclass
 class Card:
     id: str
-    number: int
+    round: str  # the round's key
+    round_title: str
     url: str  # relative to the site root
     title: str
     tags: list[str]
@@ -56,17 +61,21 @@ def _section(lines: list[str], heads: list[tuple[int, str]], name: str) -> str:
 
 def cards() -> list[Card]:
     result = []
-    for path in question_pages():
+    for path in (p for r in rounds.ROUNDS for p in round_pages(r.key)):
         page = parse(path)
         if check_page_source(path):
             continue  # the page's own build step reports what is wrong, with file and line
         heads = page.headings(2)
-        depth = _section(page.lines, heads, "In depth")
+        if not {"Short answer", "Pitfalls and follow-ups"} <= {t for _, t in heads}:
+            continue  # a page without a short answer (a coding problem) makes no card
+        depth = _section(page.lines, heads, "In depth") if any(t == "In depth" for _, t in heads) else ""
         formula = DISPLAY_MATH.search(depth)
+        round_ = rounds.get(page.meta["round"])
         result.append(
             Card(
                 id=path.stem,
-                number=int(path.stem[1:3]),
+                round=round_.key,
+                round_title=round_.title,
                 url=f"{path.relative_to(DOCS).with_suffix('').as_posix()}/",
                 title=page.meta["title"],
                 tags=list(page.meta["tags"]),
@@ -111,6 +120,11 @@ def card_json(all_cards: list[Card], config, typeset) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True)
 
 
+def deck_id(round_key: str) -> int:
+    """A round's sub-deck id: fixed by its key, so a release that adds rounds keeps every deck's id."""
+    return int(hashlib.sha256(f"{DECK_ID}:{round_key}".encode()).hexdigest()[:12], 16) % (1 << 31) + (1 << 30)
+
+
 def _anki_fields(md: markdown.Markdown, c: Card) -> list[str]:
     back = _html(md, c.answer, None)
     if c.formula:
@@ -136,13 +150,14 @@ def write_anki(all_cards: list[Card], config, path: Path, site_url: str, timesta
         css=".card{font-family:sans-serif;font-size:18px;text-align:left;max-width:40em;margin:auto}"
         ".q{font-weight:bold}.meta{color:#777;font-size:14px}",
     )
-    deck = genanki.Deck(DECK_ID, DECK_NAME)
+    decks = {r.key: genanki.Deck(deck_id(r.key), r.deck, description=f"{r.title}: {r.tests}.") for r in rounds.ROUNDS}
     md = _renderer(config)
     for c in all_cards:
-        tags = [re.sub(r"\s+", "_", t) for t in c.tags] + [f"difficulty::{c.difficulty}"]
-        deck.add_note(genanki.Note(model=model, fields=_anki_fields(md, c), tags=tags, guid=genanki.guid_for(c.id)))
+        tags = [re.sub(r"\s+", "_", t) for t in c.tags] + [f"difficulty::{c.difficulty}", f"round::{c.round}"]
+        note = genanki.Note(model=model, fields=_anki_fields(md, c), tags=tags, guid=genanki.guid_for(c.id))
+        decks[c.round].add_note(note)
     raw = io.BytesIO()
-    genanki.Package(deck).write_to_file(raw, timestamp=timestamp)
+    genanki.Package([d for d in decks.values() if d.notes]).write_to_file(raw, timestamp=timestamp)
     # genanki stamps zip entries with the current time; rewrite them with a fixed date so builds are identical.
     raw.seek(0)
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -156,24 +171,26 @@ def write_csv(all_cards: list[Card], config, path: Path) -> None:
     md = _renderer(config)
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["question", "answer", "tags", "difficulty", "page"])
+        writer.writerow(["question", "answer", "tags", "difficulty", "page", "round"])
         for c in all_cards:
-            writer.writerow(_anki_fields(md, c))
+            writer.writerow(_anki_fields(md, c) + [c.round_title])
 
 
 def formula_sheet(all_cards: list[Card]) -> str:
-    """Every display formula of every question page, grouped by the page's first tag."""
+    """Every display formula of every question page, grouped by round (in round order), then by page."""
     groups: dict[str, list[str]] = {}
     for c in all_cards:
         formulas = [m.group(1).strip() for m in DISPLAY_MATH.finditer(source(c).read_text(encoding="utf-8"))]
         for tex in formulas:
-            groups.setdefault(c.tags[0], []).append(
+            groups.setdefault(c.round, []).append(
                 f"$$\n{tex}\n$$\n\nFrom [{c.title}](/{c.url.rstrip('/')}.md)\n{{: .formula-source }}\n"
             )
     parts = ["<!-- generated by scripts/practice.py from the question pages; do not edit -->"]
-    for topic in sorted(groups):
-        parts.append(f'<section class="formula-topic" markdown>\n\n## {topic.replace("-", " ").capitalize()}\n')
-        parts.extend(groups[topic])
+    for r in rounds.ROUNDS:
+        if r.key not in groups:
+            continue
+        parts.append(f'<section class="formula-topic" markdown>\n\n## {r.title}\n')
+        parts.extend(groups[r.key])
         parts.append("</section>\n")
     return "\n".join(parts)
 

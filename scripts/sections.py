@@ -7,12 +7,12 @@ Snippets mark the code a page shows with pymdownx.snippets section markers:
     print(model.coef_)
     # --8<-- [end:fit]
 
-The page includes the code with `--8<-- "snippets/qNN_topic.py:fit"` and the captured output
-with `--8<-- "generated/outputs/qNN_topic/fit.txt"`. Written by hand because no library runs a
+The page includes the code with `--8<-- "snippets/<stem>.py:fit"` and the captured output
+with `--8<-- "generated/outputs/<stem>/fit.txt"`. Written by hand because no library runs a
 file in pymdownx's own section syntax and keeps each section's stdout apart; it is small:
 split on the markers, exec the chunks in order in one namespace, redirect stdout per chunk.
 
-Usage: python -m scripts.sections snippets/q09_precision_recall.py OUT_DIR
+Usage: python -m scripts.sections snippets/precision_recall.py OUT_DIR
 """
 
 from __future__ import annotations

@@ -29,9 +29,9 @@ BUILD_ENV = {
 }
 
 
-def mkdocs_build(config: Path, site_dir: Path, offline_zip: bool = False) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`; the offline copy (a second build, zipped) only when asked for: scratch builds
-    that test one error do not need it."""
+def mkdocs_build(config: Path, site_dir: Path, publish: bool = False) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`; the publishing build (the print page, and the offline copy: a second build,
+    zipped) only when asked for: scratch builds that test an error do not need it."""
     return subprocess.run(
         [
             sys.executable,
@@ -45,7 +45,7 @@ def mkdocs_build(config: Path, site_dir: Path, offline_zip: bool = False) -> sub
             str(site_dir),
         ],
         cwd=config.parent,
-        env={**BUILD_ENV, "GUIDE_OFFLINE_ZIP": "1" if offline_zip else "0"},
+        env={**BUILD_ENV, "GUIDE_PUBLISH": "1" if publish else "0"},
         capture_output=True,
         text=True,
     )
@@ -55,7 +55,7 @@ def mkdocs_build(config: Path, site_dir: Path, offline_zip: bool = False) -> sub
 def built_site(generated, tmp_path_factory) -> Path:
     """The site built once per pytest worker with `mkdocs build --strict`, into a private temporary folder."""
     site = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(ROOT / "mkdocs.yml", site, offline_zip=True)
+    proc = mkdocs_build(ROOT / "mkdocs.yml", site, publish=True)
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
     return site

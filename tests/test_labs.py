@@ -13,7 +13,7 @@ from scripts.paths import DOCS, rel
 LABS = sorted((DOCS / "labs").glob("*.ipynb"))
 # Relative links to the Markdown source, as on the question pages: they work on GitHub, and the build turns
 # them into page URLs (and reports a broken one with the notebook's name).
-LINK_TO_QUESTION = re.compile(r"\(\.\./questions/(q\d\d_\w+)\.md(?:#[\w-]+)?\)")
+LINK_TO_QUESTION = re.compile(r"\(\.\./([\w-]+/[a-z0-9_]+)\.md(?:#[\w-]+)?\)")
 
 
 def cells(lab: Path) -> list[dict]:
@@ -44,7 +44,9 @@ def test_lab_and_its_questions_link_to_each_other(lab):
     text = "".join("".join(c["source"]) for c in cells(lab) if c["cell_type"] == "markdown")
     questions = set(LINK_TO_QUESTION.findall(text))
     assert questions, f"{rel(lab)} links to no question page"
-    for stem in questions:
-        page = DOCS / "questions" / f"{stem}.md"
-        assert page.exists(), f"{rel(lab)} links to missing {stem}"
+    questions = {q for q in questions if not q.startswith("labs/")}
+    assert questions, f"{rel(lab)} links to no question page"
+    for target in questions:
+        page = DOCS / f"{target}.md"
+        assert page.exists(), f"{rel(lab)} links to missing {target}"
         assert f"../labs/{lab.name}" in page.read_text(encoding="utf-8"), f"{rel(page)} does not link to {lab.name}"

@@ -13,10 +13,12 @@ from scripts.pages import (
     REQUIRED_SECTIONS,
     check_page_source,
     check_sections,
+    check_short_answer,
     has_quiz,
     outputs_included,
     parse,
     question_pages,
+    short_answer_words,
 )
 from scripts.paths import DOCS, ROOT, SNIPPETS, rel
 
@@ -26,7 +28,7 @@ QUESTIONS = question_pages()
 
 def test_the_exemplar_questions_exist():
     stems = {p.stem for p in QUESTIONS}
-    assert {"q03_bias_variance", "q09_precision_recall", "q20_lasso_ridge"} <= stems
+    assert {"bias_variance", "precision_recall", "lasso_ridge"} <= stems
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: rel(p))
@@ -154,3 +156,75 @@ def test_an_answer_that_is_only_a_formula_is_named_with_its_line(tmp_path):
         )
         == []
     )
+
+
+def round_page(tmp_path: Path, folder: str, front: str) -> Path:
+    path = tmp_path / "docs" / folder / "entropy.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: What is entropy?\n{front}tags: [metrics]\ndifficulty: easy\nsummary: S.\n---\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("folder", "front", "message"),
+    [
+        ("evaluation", "order: 10\n", "front matter 'round' is missing (this page is in docs/evaluation/"),
+        ("evaluation", "round: statistics\norder: 10\n", "front matter 'round' must be one of fundamentals, classical"),
+        ("classical", "round: evaluation\norder: 10\n", "says round 'evaluation' but the page is in docs/classical/"),
+        (
+            "topics",
+            "round: evaluation\norder: 10\n",
+            "the page is outside every round folder; move it to docs/evaluation",
+        ),
+        ("evaluation", "round: evaluation\norder: first\n", "front matter 'order' must be a number"),
+    ],
+    ids=["missing", "unknown", "wrong folder", "outside the rounds", "order"],
+)
+def test_a_bad_round_or_order_is_named_with_file_and_line(tmp_path, folder, front, message):
+    path = round_page(tmp_path, folder, front)
+    errors = [e for e in check_page_source(path) if "'round'" in e or "round '" in e or "'order'" in e]
+    lines = path.read_text().splitlines()
+    key = "order" if "order" in message else "round"
+    line = next((i + 1 for i, text in enumerate(lines) if text.startswith(f"{key}:")), 1)
+    assert len(errors) == 1 and message in errors[0] and f"{folder}/entropy.md:{line}:" in errors[0], errors
+
+
+def test_every_round_page_names_its_round_and_shares_its_stem():
+    """Page, snippet, figure module and test share one stem, unique across the rounds; nothing drifts apart."""
+    stems = [p.stem for p in QUESTIONS]
+    assert len(stems) == len(set(stems)), "two rounds hold pages of the same stem"
+    for page in QUESTIONS:
+        assert parse(page).meta.get("round") == page.parent.name, rel(page)
+    known = set(stems) | {p.stem for p in (DOCS / "labs").glob("lab_*.ipynb")}
+    orphans = [
+        rel(p)
+        for folder, pattern, strip in (
+            (SNIPPETS, "*.py", ""),
+            (ROOT / "scripts" / "figures", "*.py", ""),
+            (ROOT / "tests" / "questions", "test_*.py", "test_"),
+        )
+        for p in folder.glob(pattern)
+        if not p.name.startswith("_") and p.stem.removeprefix(strip) not in known
+    ]
+    assert not orphans, f"no page of the same stem for: {orphans} (renamed a page without its files?)"
+
+
+def test_a_short_answer_over_80_words_is_named_with_its_line(tmp_path):
+    def page(words: int) -> Path:
+        path = tmp_path / "docs" / "evaluation" / "entropy.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        answer = " ".join(["word"] * (words - 1)) + " $\\frac{TP}{TP + FP}$"  # a formula is one word
+        path.write_text(f"---\ntitle: T\nround: evaluation\n---\n\n## Short answer\n\n{answer}\n\n## In depth\n\nX.\n")
+        return path
+
+    assert check_short_answer(parse(page(80))) == []
+    errors = check_short_answer(parse(page(81)))
+    assert errors == [
+        f"{rel(page(81))}:6: 'Short answer' is 81 words; at most 80 (about 30 seconds spoken). "
+        "Move the detail to In depth or Pitfalls and follow-ups."
+    ]
+
+
+def test_every_short_answer_is_at_most_80_words():
+    long = [f"{rel(p)}: {short_answer_words(parse(p))} words" for p in QUESTIONS if check_short_answer(parse(p))]
+    assert not long, "\n".join(long)

@@ -56,4 +56,4 @@ def test_formula_sheet_collects_every_display_formula(built_site):
     assert sheet.count('class="katex-display"') == expected
     for p in QUESTIONS:
         if DISPLAY_MATH.search(p.read_text(encoding="utf-8")):
-            assert f"../../questions/{p.stem}/" in sheet, f"no link back to {p.stem}"
+            assert f"../../{p.parent.name}/{p.stem}/" in sheet, f"no link back to {p.stem}"

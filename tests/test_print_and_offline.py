@@ -22,18 +22,28 @@ from scripts.paths import ROOT
 PRINT_PAGE = Path("print_page") / "index.html"
 
 
+def nav_sources() -> list[str]:
+    """The navigation's pages, in order, as source paths: mkdocs-awesome-nav builds it from docs/, so it is read
+    from MkDocs itself (the same config and plugins as the build)."""
+    from mkdocs.commands.build import get_context  # noqa: F401  (imports MkDocs' build machinery)
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+    return [page.file.src_uri for page in nav.pages]
+
+
 def printed_and_excluded() -> tuple[list[str], list[str]]:
     """Site paths (as built with directory URLs) of the pages the print page holds, and of those it leaves out."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     plugin = next(p["print-site"] for p in config["plugins"] if isinstance(p, dict) and "print-site" in p)
-
-    def flatten(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            yield from flatten(value) if isinstance(value, list) else [value]
-
     printed, excluded = [], []
-    for src in flatten(config["nav"]):
+    for src in nav_sources():
         stem = src.rsplit(".", 1)[0]
         url = stem[: -len("index")] if stem.endswith("index") else stem + "/"
         left_out = any(src.startswith(x) if x.endswith("/") else src == x for x in plugin["exclude"])
@@ -121,10 +131,8 @@ def test_offline_zip_is_the_site_for_reading_from_disk(built_site):
         assert {"index.html", "print_page.html", "search/search_index.js", offline.SHIM_URL} <= inner
         assert not any(n.endswith(".zip") for n in inner), "the offline copy must not hold a zip of itself"
         pages = sorted(n for n in inner if n.endswith(".html"))
-        assert (
-            "questions/q09_precision_recall.html" in pages and "questions/q09_precision_recall/index.html" not in pages
-        )
-        q09 = zf.read(f"{offline.FOLDER}/questions/q09_precision_recall.html").decode()
+        assert "evaluation/precision_recall.html" in pages and "evaluation/precision_recall/index.html" not in pages
+        q09 = zf.read(f"{offline.FOLDER}/evaluation/precision_recall.html").decode()
         printed = zf.read(f"{offline.FOLDER}/print_page.html").decode()
         shim = zf.read(f"{offline.FOLDER}/{offline.SHIM_URL}")
     assert b"iframe" in shim and len(shim) > 500
@@ -139,7 +147,7 @@ def test_offline_zip_is_the_site_for_reading_from_disk(built_site):
     # links from a lab (Markdown links in a notebook) follow the copy's .html URLs
     with zipfile.ZipFile(built_site / offline.ZIP_PATH) as zf:
         lab = zf.read(f"{offline.FOLDER}/labs/lab_imbalanced_metrics.html").decode()
-    assert 'href="../questions/q09_precision_recall.html"' in lab
+    assert 'href="../evaluation/precision_recall.html"' in lab
 
 
 # Units: the failure paths, without a build.
@@ -163,10 +171,10 @@ def test_unknown_guide_link_names_the_page():
 
 
 def test_notebook_link_to_a_missing_page_names_the_notebook():
-    files = Files([File("questions/q09_precision_recall.md", "/docs", "/site", use_directory_urls=True)])
+    files = Files([File("evaluation/precision_recall.md", "/docs", "/site", use_directory_urls=True)])
     lab = _page("labs/lab_x.ipynb", "labs/lab_x/")
-    ok = notebooks.resolve_links('<a href="../questions/q09_precision_recall.md#short-answer">', lab, files)
-    assert ok == '<a href="../../questions/q09_precision_recall/#short-answer">'
+    ok = notebooks.resolve_links('<a href="../evaluation/precision_recall.md#short-answer">', lab, files)
+    assert ok == '<a href="../../evaluation/precision_recall/#short-answer">'
     with pytest.raises(PluginError, match=r"docs/labs/lab_x\.ipynb: link to '\.\./questions/q99\.md'"):
         notebooks.resolve_links('<a href="../questions/q99.md">', lab, files)
 

@@ -19,7 +19,7 @@ def differences(a, b, prefix=""):
 
 
 def test_two_builds_are_byte_identical(built_site, tmp_path):
-    proc = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "again", offline_zip=True)
+    proc = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "again", publish=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     diff = differences(built_site, tmp_path / "again")
     assert not diff, "the second build differs:\n" + "\n".join(diff[:30])

@@ -10,7 +10,11 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from scripts.paths import ROOT
+from scripts import pages as page_source
+from scripts.pages import question_pages
+from scripts.paths import DOCS, ROOT
+
+QUESTION_DIRS = {p.relative_to(DOCS).with_suffix("").as_posix() for p in question_pages()}
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -173,7 +177,7 @@ def test_math_is_typeset_at_build_time(built_site):
 
 
 def test_question_pages_have_formulas_figures_and_output(built_site):
-    pages = sorted((built_site / "questions").glob("q*/index.html"))
+    pages = [built_site / p.relative_to(DOCS).with_suffix("") / "index.html" for p in question_pages()]
     assert len(pages) >= 3
     for page in pages:
         doc = soup(page)
@@ -189,7 +193,7 @@ def test_search_index_covers_every_page_and_keeps_raw_tex(built_site):
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     for page in html_pages(built_site):
         rel_dir = page.parent.relative_to(built_site).as_posix()
-        if rel_dir.startswith(("questions/q",)):
+        if rel_dir in QUESTION_DIRS:
             assert f"{rel_dir}/" in locations, f"{rel_dir} is not in the search index"
     text = " ".join(d["text"] for d in index["docs"])
     assert "\\frac{TP}{TP + FP}" in text, "search should index formulas as their TeX source"
@@ -218,8 +222,8 @@ def test_the_quiz_engine_ships_only_with_quizzes_and_without_an_answer_key_comme
         assert "mkdocs-quiz-source" not in text, f"{page.relative_to(built_site)} carries its quiz source"
         if has_quiz:
             with_quiz.append(page.parent.name)
-    questions = sorted(p.stem for p in (ROOT / "docs" / "questions").glob("q[0-9][0-9]_*.md"))
-    assert sorted(with_quiz) == questions
+    questions = sorted(p.stem for p in question_pages() if page_source.has_quiz(p.read_text(encoding="utf-8")))
+    assert len(questions) >= 20 and sorted(with_quiz) == questions
 
 
 def test_only_the_print_page_loads_print_sites_assets(built_site):
@@ -228,3 +232,56 @@ def test_only_the_print_page_loads_print_sites_assets(built_site):
     loading = sorted(str(p.relative_to(built_site)) for p in html_pages(built_site) if assets.search(p.read_text()))
     assert loading == ["print_page/index.html"], loading
     assert len(assets.findall((built_site / "print_page" / "index.html").read_text(encoding="utf-8"))) == 3
+
+
+def test_navigation_has_the_six_rounds_in_order_with_their_pages(built_site):
+    """One nav section per round, in scripts/rounds.py order, each opening on its index and listing its pages in
+    `order`; a page added to a round folder appears without an edit of mkdocs.yml."""
+    from scripts import rounds
+    from scripts.pages import round_pages
+
+    nav = soup(built_site / "index.html").select_one("nav.md-nav--primary")
+    hrefs = [a["href"] for a in nav.select("a.md-nav__link")]
+    round_links = [h for h in hrefs if h.strip("./").rstrip("/") in rounds.KEYS]
+    assert [h.strip("./").rstrip("/") for h in round_links] == list(rounds.KEYS), round_links
+    for r in rounds.ROUNDS:
+        expected = [f"{r.key}/{p.stem}/" for p in round_pages(r.key)]
+        listed = [h.lstrip("./") for h in hrefs if h.lstrip("./").startswith(f"{r.key}/") and h.count("/") >= 2]
+        assert listed == expected, f"{r.key}: nav lists {listed}, expected {expected}"
+
+
+def test_old_question_urls_redirect_to_their_round(built_site):
+    """The first 20 questions moved from questions/qNN_topic/ to <round>/<topic>/: the old URLs still work."""
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    maps = next(p["redirects"]["redirect_maps"] for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
+    assert len(maps) == 21
+    for old, new in maps.items():
+        stub = built_site / old.removesuffix(".md").removesuffix("index") / "index.html"
+        target = "" if new == "index.md" else new.removesuffix(".md") + "/"
+        assert (built_site / target / "index.html").exists(), f"{old} redirects to a missing page {new}"
+        refresh = soup(stub).find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh, f"{old}: no redirect page"
+        url = refresh["content"].split("url=", 1)[1]
+        landed = (stub.parent / url).resolve()
+        assert landed == (built_site / target).resolve(), f"{old} redirects to {url}, not to {target}"
+
+
+def test_question_pages_show_their_computed_reading_time_and_round(built_site):
+    from scripts import reading_time, rounds
+
+    for page in question_pages():
+        html = soup(built_site / page.relative_to(DOCS).with_suffix("") / "index.html")
+        meta = html.select_one("article p.page-meta")
+        minutes = reading_time.of_file(page).rounded
+        assert meta and f"{minutes} min read" in meta.get_text(), f"{rel_page(page)}: {meta}"
+        assert rounds.get(page.parent.name).title in meta.get_text()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "Half an hour" not in home
+    for r in rounds.ROUNDS:
+        assert r.title in home
+
+
+def rel_page(page: Path) -> str:
+    return page.relative_to(ROOT).as_posix()

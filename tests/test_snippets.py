@@ -63,7 +63,7 @@ def test_snippet_runs_quickly_and_prints_what_the_page_shows(snippet: Path, tmp_
 
 
 def test_snippets_run_on_their_own_as_scripts(tmp_path):
-    """`python snippets/qNN_topic.py` from any directory, as the page promises."""
+    """`python snippets/<stem>.py` from any directory, as the page promises."""
     import subprocess
     import sys
 

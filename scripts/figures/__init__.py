@@ -3,9 +3,9 @@
 A figure module is `scripts/figures/<stem>.py`, named like the page and snippet it belongs to,
 and registers its figures with the `@figure` decorator:
 
-    @figure("q09_precision_recall_pr_curve", alt="Precision and recall against the threshold ...")
+    @figure("precision_recall_pr_curve", alt="Precision and recall against the threshold ...")
     def pr_curve() -> Figure:
-        ns = snippet_namespace("q09_precision_recall")   # reuse the page's own objects
+        ns = snippet_namespace("precision_recall")   # reuse the page's own objects
         fig, ax = plt.subplots()
         ...
         return fig
@@ -13,7 +13,7 @@ and registers its figures with the `@figure` decorator:
 Each function is drawn twice, once per palette (light, dark), into `generated/figures/`,
 together with a Markdown fragment that pages include:
 
-    --8<-- "generated/figures/q09_precision_recall_pr_curve.md"
+    --8<-- "generated/figures/precision_recall_pr_curve.md"
 
 Usage: python -m scripts.figures render STEM OUT_DIR   (one module, both palettes)
        python -m scripts.figures list                 (every registered figure)

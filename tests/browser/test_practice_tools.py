@@ -50,9 +50,9 @@ def test_check_yourself_quiz_scores_explains_and_keeps_the_score(context, site_u
     """mkdocs-quiz on a question page reached by instant navigation: answers are scored and explained, the score
     survives a reload, and the reset button clears it."""
     page = context.new_page()
-    page.goto(site_url + "questions/", wait_until="networkidle")
-    page.locator("article a[href$='q09_precision_recall/']").first.click()
-    page.wait_for_url("**/q09_precision_recall/")
+    page.goto(site_url + "evaluation/", wait_until="networkidle")
+    page.locator("article a[href$='precision_recall/']").first.click()
+    page.wait_for_url("**/precision_recall/")
     results = page.locator("#quiz-results")
     quizzes = page.locator("article .quiz")
     total = quizzes.count()

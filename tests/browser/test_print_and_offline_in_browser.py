@@ -57,7 +57,7 @@ def test_home_page_link_opens_the_print_page_ready_for_paper(context, site_url, 
 
 
 def test_printing_a_question_page_prints_its_answers_open(context, site_url):
-    page, _ = open_page(context, site_url + "questions/q09_precision_recall/")
+    page, _ = open_page(context, site_url + "evaluation/precision_recall/")
     closed = page.locator("article details:not([open])")
     before = closed.count()
     assert before > 0
@@ -95,7 +95,7 @@ def test_offline_copy_searches_and_navigates_from_disk(context, unpacked):
     assert "precision_recall" in first.get_attribute("href"), first.get_attribute("href")
     first.click()
     page.wait_for_load_state("load")
-    assert page.url.startswith((unpacked / "questions" / "q09_precision_recall.html").as_uri())
+    assert page.url.startswith((unpacked / "evaluation" / "precision_recall.html").as_uri())
     assert not page.evaluate(LOAD_ALL_IMAGES) and not page.evaluate(MATH_PROBLEMS)
     assert page.locator("article .katex").count() > 5
     page.locator("article .quiz input[data-correct] + label").first.click()  # Check yourself scores from disk

@@ -9,42 +9,42 @@ pytestmark = pytest.mark.browser
 # (query, page that must be among the first three results). Plain terms, abbreviations, symbols and formula
 # words, library names, misspellings a reader makes, and phrases.
 QUERIES = [
-    ("precision", "questions/q09_precision_recall/"),
-    ("recall", "questions/q09_precision_recall/"),
-    ("bias variance", "questions/q03_bias_variance/"),
-    ("overfitting", "questions/q04_overfitting/"),
-    ("validation set", "questions/q05_train_validation_test/"),
-    ("missing values", "questions/q06_missing_data/"),
-    ("confusion matrix", "questions/q07_confusion_matrix/"),
-    ("false negative", "questions/q08_false_positives_negatives/"),
-    ("F1", "questions/q10_f1_vs_accuracy/"),
-    ("accuracy paradox", "questions/q10_f1_vs_accuracy/"),
-    ("type 2 error", "questions/q11_type_i_ii_errors/"),
-    ("Type I", "questions/q11_type_i_ii_errors/"),
-    ("k-fold", "questions/q12_cross_validation/"),
-    ("KNN", "questions/q17_knn/"),
-    ("FP", "questions/q08_false_positives_negatives/"),
-    ("L1", "questions/q20_lasso_ridge/"),
-    ("L2", "questions/q20_lasso_ridge/"),
-    ("TP / (TP + FP)", "questions/q09_precision_recall/"),
-    ("lambda", "questions/q20_lasso_ridge/"),
-    ("precision_score", "questions/q09_precision_recall/"),
-    ("SimpleImputer", "questions/q06_missing_data/"),
-    ("TimeSeriesSplit", "questions/q12_cross_validation/"),
-    ("GaussianNB", "questions/q16_naive_bayes/"),
-    ("MLPClassifier", "questions/q13_deep_vs_classical/"),
-    ("LabelSpreading", "questions/q14_semi_supervised/"),
-    ("adjusted Rand index", "questions/q02_supervised_unsupervised/"),
-    ("reinforcement learning", "questions/q01_ml_paradigms/"),
-    ("inductive", "questions/q15_inductive_deductive/"),
-    ("k-means", "questions/q18_kmeans_vs_knn/"),
-    ("homoscedasticity", "questions/q19_linear_regression_assumptions/"),
-    ("multicollinearity", "questions/q19_linear_regression_assumptions/"),
-    ("overfiting", "questions/q04_overfitting/"),
-    ("varience", "questions/q03_bias_variance/"),
-    ("precission", "questions/q09_precision_recall/"),
-    ("naive bays", "questions/q16_naive_bayes/"),
-    ("crossvalidation", "questions/q12_cross_validation/"),
+    ("precision", "evaluation/precision_recall/"),
+    ("recall", "evaluation/precision_recall/"),
+    ("bias variance", "fundamentals/bias_variance/"),
+    ("overfitting", "fundamentals/overfitting/"),
+    ("validation set", "evaluation/train_validation_test/"),
+    ("missing values", "fundamentals/missing_data/"),
+    ("confusion matrix", "evaluation/confusion_matrix/"),
+    ("false negative", "evaluation/false_positives_negatives/"),
+    ("F1", "evaluation/f1_vs_accuracy/"),
+    ("accuracy paradox", "evaluation/f1_vs_accuracy/"),
+    ("type 2 error", "evaluation/type_i_ii_errors/"),
+    ("Type I", "evaluation/type_i_ii_errors/"),
+    ("k-fold", "evaluation/cross_validation/"),
+    ("KNN", "classical/knn/"),
+    ("FP", "evaluation/false_positives_negatives/"),
+    ("L1", "classical/lasso_ridge/"),
+    ("L2", "classical/lasso_ridge/"),
+    ("TP / (TP + FP)", "evaluation/precision_recall/"),
+    ("lambda", "classical/lasso_ridge/"),
+    ("precision_score", "evaluation/precision_recall/"),
+    ("SimpleImputer", "fundamentals/missing_data/"),
+    ("TimeSeriesSplit", "evaluation/cross_validation/"),
+    ("GaussianNB", "classical/naive_bayes/"),
+    ("MLPClassifier", "deep-learning/deep_vs_classical/"),
+    ("LabelSpreading", "fundamentals/semi_supervised/"),
+    ("adjusted Rand index", "fundamentals/supervised_unsupervised/"),
+    ("reinforcement learning", "fundamentals/ml_paradigms/"),
+    ("inductive", "fundamentals/inductive_deductive/"),
+    ("k-means", "classical/kmeans_vs_knn/"),
+    ("homoscedasticity", "classical/linear_regression_assumptions/"),
+    ("multicollinearity", "classical/linear_regression_assumptions/"),
+    ("overfiting", "fundamentals/overfitting/"),
+    ("varience", "fundamentals/bias_variance/"),
+    ("precission", "evaluation/precision_recall/"),
+    ("naive bays", "classical/naive_bayes/"),
+    ("crossvalidation", "evaluation/cross_validation/"),
     ("interview rounds", "faq/"),
     ("glossary", "glossary/"),
 ]
@@ -119,12 +119,12 @@ def test_search_works_from_the_keyboard(context, site_url):
     page.wait_for_selector("li.md-search-result__item")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/questions/q09_precision_recall/**")
+    page.wait_for_url("**/evaluation/precision_recall/**")
 
 
 def test_collapsible_answers_open_from_the_keyboard(context, site_url):
     page = context.new_page()
-    page.goto(site_url + "questions/q09_precision_recall/", wait_until="networkidle")
+    page.goto(site_url + "evaluation/precision_recall/", wait_until="networkidle")
     for _ in range(400):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.tagName === 'SUMMARY'"):

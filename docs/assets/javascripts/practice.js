@@ -29,17 +29,23 @@
     return data ? JSON.parse(data.textContent) : null;
   };
 
-  /* The topic and difficulty filters both tools offer; matches(card) applies them. */
+  /* The round, topic and difficulty filters both tools offer; matches(card) applies them. Rounds keep the
+   * order of the cards (the loop's order); a link such as flashcards/?round=evaluation preselects one. */
   function cardFilters(cards, prefix) {
+    const rounds = [...new Map(cards.map((c) => [c.round, c.round_title])).entries()];
+    const round = el("select", { id: `${prefix}-round`, "aria-label": "Filter by round" },
+      el("option", { value: "" }, "All rounds"), ...rounds.map(([k, title]) => el("option", { value: k }, title)));
+    const wanted = new URLSearchParams(location.search).get("round");
+    if (wanted && rounds.some(([k]) => k === wanted)) round.value = wanted;
     const tags = [...new Set(cards.flatMap((c) => c.tags))].sort();
     const tag = el("select", { id: `${prefix}-tag`, "aria-label": "Filter by tag" },
       el("option", { value: "" }, "All topics"), ...tags.map((t) => el("option", { value: t }, t)));
     const difficulty = el("select", { id: `${prefix}-difficulty`, "aria-label": "Filter by difficulty" },
       el("option", { value: "" }, "All difficulties"),
       ...["easy", "medium", "hard"].map((d) => el("option", { value: d }, d)));
-    const matches = (c) => (!tag.value || c.tags.includes(tag.value)) &&
+    const matches = (c) => (!round.value || c.round === round.value) && (!tag.value || c.tags.includes(tag.value)) &&
       (!difficulty.value || c.difficulty === difficulty.value);
-    return { tag, difficulty, matches };
+    return { round, tag, difficulty, matches };
   }
 
   /* Flashcards: one card per question; flip with click, Enter or Space; grade; filter; progress. */
@@ -66,7 +72,7 @@
       if (!deck.length) { card.append(el("p", {}, "No card matches these filters.")); return; }
       const c = deck[index % deck.length];
       const front = el("div", { class: "fc-front" },
-        el("p", { class: "fc-meta" }, `Question ${c.number} · ${c.difficulty} · ${c.tags.join(", ")}`),
+        el("p", { class: "fc-meta" }, `${c.round_title} · ${c.difficulty} · ${c.tags.join(", ")}`),
         el("p", { class: "fc-question" }, c.title),
         el("p", { class: "fc-hint" }, "Answer aloud, then flip the card."));
       const back = el("div", { class: "fc-back" }, html(c.answer), html(c.formula),
@@ -97,9 +103,9 @@
       save("cards", progress);
       refilter();
     });
-    for (const control of [filters.tag, filters.difficulty, onlyAgain]) control.addEventListener("change", refilter);
+    for (const control of [filters.round, filters.tag, filters.difficulty, onlyAgain]) control.addEventListener("change", refilter);
     root.append(
-      el("div", { class: "fc-filters" }, filters.tag, " ", filters.difficulty, " ",
+      el("div", { class: "fc-filters" }, filters.round, " ", filters.tag, " ", filters.difficulty, " ",
         el("label", { for: "fc-again" }, onlyAgain, " only cards not yet known")),
       status, card, el("div", { class: "fc-actions" }, knew, " ", again, " ", next, " ", reset));
     refilter();
@@ -135,13 +141,14 @@
       showAnswer.addEventListener("click", reveal(answer, showAnswer));
       showFollowups.addEventListener("click", reveal(followups, showFollowups));
       stage.append(
-        el("p", { class: "fc-meta" }, `Question ${c.number} · ${c.difficulty} · ${c.tags.join(", ")}`),
+        el("p", { class: "fc-meta" }, `${c.round_title} · ${c.difficulty} · ${c.tags.join(", ")}`),
         el("p", { class: "mi-question" }, c.title),
         el("p", {}, el("a", { href: pageUrl(c) }, "Open the page")),
         el("div", {}, showAnswer, " ", showFollowups), answer, followups);
       start();
     });
-    root.append(el("div", { class: "fc-filters" }, filters.tag, " ", filters.difficulty, " ", draw), timer, stage);
+    root.append(el("div", { class: "fc-filters" }, filters.round, " ", filters.tag, " ", filters.difficulty, " ", draw),
+      timer, stage);
   }
 
   /* Paper: every collapsed answer and derivation is printed open (and closed again after printing). The

@@ -1,0 +1,146 @@
+"""Study plans, generated from the rounds and the pages' reading times (scripts/reading_time.py).
+
+A plan walks the loop in round order (scripts/rounds.py), each round's pages in navigation order, and cuts
+that sequence into as many study days as the plan has, so that the longest day is as short as it can be
+(the pages keep their order: a round's basics come before what builds on them). Practice days hold the
+labs and a mock interview. Every day's minutes are the sum of its items, so a plan fits its days by
+construction, and it grows with the guide without an edit.
+
+    generated/pages/study-plan-1-week.md    six study days and a mock-interview day
+    generated/pages/study-plan-4-weeks.md   each week: five study days, a practice day, a day off
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts import reading_time, rounds
+from scripts.pages import parse, round_pages
+from scripts.paths import DOCS
+
+FLASHCARDS_MINUTES = 10  # a daily review of the cards of the pages read so far
+MOCK_MINUTES = 30  # one mock interview: a question per round, answered aloud against the clock
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    link: str  # relative to docs/, as the generated Markdown links it
+    minutes: int
+
+
+def pages() -> list[Item]:
+    items = []
+    for r in rounds.ROUNDS:
+        for path in round_pages(r.key):
+            title = str(parse(path).meta.get("title", path.stem))
+            items.append(Item(title, path.relative_to(DOCS).as_posix(), reading_time.of_file(path).rounded))
+    return items
+
+
+def labs() -> list[Item]:
+    items = []
+    for path in sorted((DOCS / "labs").glob("lab_*.ipynb")):
+        import json
+
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        first = "".join(cells[0].get("source", [])) if cells else path.stem
+        title = next((line.lstrip("# ").strip() for line in first.splitlines() if line.startswith("# ")), path.stem)
+        items.append(Item(title, path.relative_to(DOCS).as_posix(), reading_time.of_file(path).rounded))
+    return items
+
+
+def split(items: list[Item], days: int) -> list[list[Item]]:
+    """Cut `items` into at most `days` consecutive groups with the smallest possible largest group sum
+    (the linear partition problem, solved by bisecting on that largest sum)."""
+    if not items:
+        return [[] for _ in range(days)]
+
+    def groups_for(limit: int) -> list[list[Item]]:
+        groups, current, total = [], [], 0
+        for item in items:
+            if current and total + item.minutes > limit:
+                groups.append(current)
+                current, total = [], 0
+            current.append(item)
+            total += item.minutes
+        groups.append(current)
+        return groups
+
+    low, high = max(i.minutes for i in items), sum(i.minutes for i in items)
+    while low < high:
+        mid = (low + high) // 2
+        if len(groups_for(mid)) <= days:
+            high = mid
+        else:
+            low = mid + 1
+    groups = groups_for(low)
+    return groups + [[] for _ in range(days - len(groups))]
+
+
+def _links(items: list[Item]) -> str:
+    return "<br>".join(f"[{i.title}](/{i.link}) ({reading_time.label(i.minutes)})" for i in items)
+
+
+def _table(rows: list[tuple[str, str, str, int]]) -> str:
+    lines = ["| Day | Read | Practise | Time |", "|-----|------|----------|-----:|"]
+    lines += [
+        f"| {day} | {read or '—'} | {practise or '—'} | {reading_time.label(m)} |" for day, read, practise, m in rows
+    ]
+    return "\n".join(lines)
+
+
+def one_week() -> tuple[str, list[int]]:
+    study = split(pages(), 6)
+    rows, minutes = [], []
+    for n, group in enumerate(study, start=1):
+        m = sum(i.minutes for i in group) + FLASHCARDS_MINUTES
+        rows.append((f"Day {n}", _links(group), f"Flashcards ({FLASHCARDS_MINUTES} min)", m))
+        minutes.append(m)
+    m = MOCK_MINUTES * 2 + FLASHCARDS_MINUTES
+    rows.append(
+        ("Day 7", "", f"Two mock interviews ({2 * MOCK_MINUTES} min); flashcards ({FLASHCARDS_MINUTES} min)", m)
+    )
+    minutes.append(m)
+    return _table(rows), minutes
+
+
+def four_weeks() -> tuple[str, list[int]]:
+    study = split(pages(), 20)
+    lab_days = split(labs(), 4)
+    rows, minutes = [], []
+    for week in range(4):
+        for d in range(5):
+            group = study[week * 5 + d]
+            m = sum(i.minutes for i in group) + FLASHCARDS_MINUTES
+            rows.append((f"Week {week + 1}, day {d + 1}", _links(group), f"Flashcards ({FLASHCARDS_MINUTES} min)", m))
+            minutes.append(m)
+        lab = lab_days[week]
+        m = sum(i.minutes for i in lab) + MOCK_MINUTES
+        practise = f"Mock interview ({MOCK_MINUTES} min)"
+        rows.append((f"Week {week + 1}, day 6", _links(lab), practise, m))
+        minutes.append(m)
+        rows.append((f"Week {week + 1}, day 7", "", "Day off", 0))
+    return _table(rows), minutes
+
+
+def render() -> dict[str, str]:
+    note = "<!-- generated by scripts/study_plan.py from the rounds and the pages' reading times; do not edit -->"
+    out = {}
+    for name, (table, minutes) in {"study-plan-1-week.md": one_week(), "study-plan-4-weeks.md": four_weeks()}.items():
+        busy = [m for m in minutes if m]
+        summary = (
+            f"In all {reading_time.total_label(sum(minutes))}; the longest day takes "
+            f"{reading_time.label(max(busy))}, the shortest {reading_time.label(min(busy))}."
+        )
+        out[name] = f"{note}\n{table}\n\n{summary}\n"
+    return out
+
+
+def write(out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in render().items():
+        path = out_dir / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
