@@ -45,7 +45,7 @@ serve: setup ## serve the guide on http://127.0.0.1:8000 with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 site: setup ## the publishing build into site/ (strict), with the print page and the offline zip
-	GUIDE_PUBLISH=1 $(PY) -m mkdocs build --strict
+	GUIDE_PUBLISH=true $(PY) -m mkdocs build --strict
 
 test: setup ## run every test (snippets, figures, pages, site, browser)
 	$(PY) -m pytest -n $(JOBS)

@@ -47,7 +47,7 @@ def build(site: Path, env: dict | None = None) -> tuple[float, str]:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_PUBLISH": "0", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_PUBLISH": "false", **(env or {})},
         capture_output=True,
         text=True,
     )
@@ -156,7 +156,7 @@ def main() -> int:
             )
         index = site / "search" / "search_index.json"
         rows.append(("search index", f"{index.stat().st_size / 1024:.0f} KiB"))
-        full = [build(site, {"GUIDE_PUBLISH": "1"})[0] for _ in range(args.runs)]
+        full = [build(site, {"GUIDE_PUBLISH": "true"})[0] for _ in range(args.runs)]
         rows.append(("no-op build with the offline copy (`make site`)", median(full)))
         zipped = site / "downloads" / "ml-interview-guide-offline.zip"
         rows.append(("offline copy (zip)", f"{zipped.stat().st_size / 2**20:.1f} MiB"))

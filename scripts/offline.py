@@ -5,7 +5,7 @@ search index inlined as a script, search run through the iframe-worker shim). It
 main build's on_post_build runs `mkdocs build` again with GUIDE_OFFLINE=true into a temporary folder and zips
 the result. The zip is reproducible: sorted entries, dates from SOURCE_DATE_EPOCH.
 
-Only the publishing build makes it (GUIDE_PUBLISH=1: `make site`, the Pages workflow, the tests of the built
+Only the publishing build makes it (GUIDE_PUBLISH=true: `make site`, the Pages workflow, the tests of the built
 site): `mkdocs serve` and a contributor's `mkdocs build` skip it, as they skip the one-page print version.
 """
 
@@ -36,7 +36,7 @@ def is_offline_build() -> bool:
 
 
 def is_publishing() -> bool:
-    """The publishing build (GUIDE_PUBLISH=1) also makes the print page and the offline zip."""
+    """The publishing build (GUIDE_PUBLISH=true) also makes the print page and the offline zip."""
     return os.environ.get("GUIDE_PUBLISH", "").lower() in ("1", "true")
 
 

@@ -45,7 +45,7 @@ def mkdocs_build(config: Path, site_dir: Path, publish: bool = False) -> subproc
             str(site_dir),
         ],
         cwd=config.parent,
-        env={**BUILD_ENV, "GUIDE_PUBLISH": "1" if publish else "0"},
+        env={**BUILD_ENV, "GUIDE_PUBLISH": "true" if publish else "false"},
         capture_output=True,
         text=True,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -56,11 +57,12 @@ def test_figures_are_byte_reproducible(stem, tmp_path, generated):
         cwd=ROOT,
         capture_output=True,
         text=True,
-        # As scripts/generate.py renders: one BLAS thread (another thread count sums floats in another order,
-        # which moved a contour of the MLP's probabilities in deep_vs_classical by one digit).
+        # The environment scripts/generate.py renders in (it passes os.environ through): OpenBLAS reads
+        # OPENBLAS_CORETYPE and the thread count from it, and another kernel or thread count sums floats in
+        # another order, which moved a contour of deep_vs_classical's MLP by one digit in the last place.
         env={
+            **os.environ,
             "MPLBACKEND": "Agg",
-            "PATH": "/usr/bin:/bin",
             "PYTHONHASHSEED": "0",
             "OMP_NUM_THREADS": "1",
             "OPENBLAS_NUM_THREADS": "1",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts import rounds
 from scripts.pages import (
     QUIZ_INTRO,
     QUIZ_RESULTS,
@@ -18,6 +19,7 @@ from scripts.pages import (
     outputs_included,
     parse,
     question_pages,
+    required_sections,
     short_answer_words,
 )
 from scripts.paths import DOCS, ROOT, SNIPPETS, rel
@@ -38,9 +40,12 @@ def test_page_source_is_valid(page: Path, generated):
 
 
 @pytest.mark.parametrize("page", QUESTIONS, ids=lambda p: p.stem)
-def test_question_page_has_the_standard_outline(page: Path):
-    headings = [t for _, t in parse(page).headings(2)]
-    assert [h for h in headings if h in REQUIRED_SECTIONS] == REQUIRED_SECTIONS
+def test_question_page_has_the_standard_outline_of_its_round(page: Path):
+    source = parse(page)
+    required = required_sections(source)
+    assert required == list(rounds.get(page.parent.name).sections)
+    headings = [t for _, t in source.headings(2)]
+    assert [h for h in headings if h in required] == required
 
 
 @pytest.mark.parametrize("page", QUESTIONS, ids=lambda p: p.stem)

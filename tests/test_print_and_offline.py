@@ -159,13 +159,27 @@ def _page(src_uri: str, url: str) -> SimpleNamespace:
     return SimpleNamespace(file=file, url=url)
 
 
+def test_guide_links_point_at_this_build_when_publishing_and_at_the_published_site_otherwise(monkeypatch):
+    page = _page("practice/index.md", "practice/")
+    page.file.abs_src_path = str(ROOT / "docs" / "practice" / "index.md")
+    config = SimpleNamespace(plugins={}, site_url="https://example.org/")
+    monkeypatch.setenv("GUIDE_PUBLISH", "true")
+    assert mkdocs_hooks._guide_links('<a href="guide:offline-zip">', page, config) == (
+        f'<a href="../{offline.ZIP_PATH}">'
+    )
+    monkeypatch.setenv("GUIDE_PUBLISH", "false")  # make serve: the zip and the print page are not built
+    assert mkdocs_hooks._guide_links('<a href="guide:offline-zip">', page, config) == (
+        f'<a href="https://example.org/{offline.ZIP_PATH}">'
+    )
+    assert mkdocs_hooks._guide_links('<a href="guide:print-page">', page, config) == (
+        '<a href="https://example.org/print_page/">'
+    )
+
+
 def test_unknown_guide_link_names_the_page():
     page = _page("practice/index.md", "practice/")
     page.file.abs_src_path = str(ROOT / "docs" / "practice" / "index.md")
     config = SimpleNamespace(plugins={}, site_url="https://example.org/")
-    assert mkdocs_hooks._guide_links('<a href="guide:offline-zip">', page, config) == (
-        f'<a href="../{offline.ZIP_PATH}">'
-    )
     with pytest.raises(PluginError, match=r"docs/practice/index\.md: unknown link 'guide:print-pag'"):
         mkdocs_hooks._guide_links('<a href="guide:print-pag">', page, config)
 

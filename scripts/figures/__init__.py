@@ -164,6 +164,91 @@ def render(stem: str, out_dir: Path) -> list[str]:
     return sorted(specs)
 
 
+@dataclass(frozen=True)
+class Box:
+    """A component of an architecture diagram: centre (x, y) in axis units, its label, and its kind."""
+
+    x: float
+    y: float
+    label: str
+    kind: str = "service"  # "service", "store" (data at rest) or "model"
+
+
+def architecture(
+    boxes: dict[str, Box],
+    arrows: list[tuple[str, str, str]],
+    *,
+    groups: list[tuple[str, tuple[float, float, float, float]]] = (),
+    size: tuple[float, float] = (10.0, 5.0),
+    box_size: tuple[float, float] = (1.7, 0.75),
+):
+    """Draw a boxes-and-arrows architecture diagram in the current palette and return the figure.
+
+    boxes:  name -> Box, on a plane of size[0] x size[1] axis units (the figure is that many inches)
+    arrows: (from, to, label) between box names; the label is written at the arrow's middle
+    groups: (label, (x0, y0, x1, y1)) dashed frames such as "offline" and "online"
+
+    Written by hand because matplotlib has no diagram layout and the alternatives (Mermaid, Graphviz) would
+    add a browser script from a CDN or a system binary to the build; a few boxes placed by hand read better.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyBboxPatch
+
+    text = plt.rcParams["text.color"]
+    cycle = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    fill = {"service": cycle[0], "store": cycle[2], "model": cycle[1]}
+    fig, ax = plt.subplots(figsize=size)
+    ax.set(xlim=(0, size[0]), ylim=(0, size[1]), aspect="equal")
+    ax.axis("off")
+    for label, (x0, y0, x1, y1) in groups:
+        frame = FancyBboxPatch(
+            (x0, y0),
+            x1 - x0,
+            y1 - y0,
+            boxstyle="round,pad=0.02,rounding_size=0.15",
+            fill=False,
+            linestyle="--",
+            edgecolor=plt.rcParams["grid.color"],
+            linewidth=1.2,
+        )
+        ax.add_patch(frame)
+        ax.text(x0 + 0.12, y1 - 0.12, label, ha="left", va="top", fontsize=10, color=text, style="italic")
+    w, h = box_size
+    for box in boxes.values():
+        style = "round,pad=0.02,rounding_size=0.3" if box.kind == "store" else "round,pad=0.02,rounding_size=0.08"
+        patch = FancyBboxPatch(
+            (box.x - w / 2, box.y - h / 2),
+            w,
+            h,
+            boxstyle=style,
+            facecolor=fill.get(box.kind, cycle[0]),
+            alpha=0.22,
+            edgecolor=fill.get(box.kind, cycle[0]),
+            linewidth=1.5,
+        )
+        ax.add_patch(patch)
+        ax.text(box.x, box.y, box.label, ha="center", va="center", fontsize=9.5, color=text, wrap=True)
+
+    def edge(frm: Box, to: Box, gap: float = 0.06) -> tuple[float, float]:
+        """Where the line from frm's centre towards to's centre leaves frm's box."""
+        dx, dy = to.x - frm.x, to.y - frm.y
+        scale = min((w / 2 + gap) / abs(dx) if dx else float("inf"), (h / 2 + gap) / abs(dy) if dy else float("inf"))
+        return frm.x + dx * scale, frm.y + dy * scale
+
+    for start, end, label in arrows:
+        a, b = boxes[start], boxes[end]
+        ax.annotate(
+            "",
+            xy=edge(b, a),
+            xytext=edge(a, b),
+            arrowprops=dict(arrowstyle="-|>", color=text, linewidth=1.2, shrinkA=0, shrinkB=0),
+        )
+        if label:
+            ax.text((a.x + b.x) / 2, (a.y + b.y) / 2 + 0.08, label, ha="center", va="bottom", fontsize=8.5, color=text)
+    fig.tight_layout(pad=0.2)
+    return fig
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["list"]:
         for name, spec in sorted(load().items()):

@@ -207,3 +207,24 @@ def test_a_correlated_feature_can_leave_the_lasso_active_set():
         sets = _active_sets_along_lars(X, 2 * a + 2 * b - X[:, 2] + e)
         left += any(not s <= t for s, t in zip(sets, sets[1:]))
     assert left >= 4  # in most samples x3 enters first and is later dropped
+
+
+def _test_mse_lasso_and_ridge(effects, seed, n=100, p=60):
+    """Held-out mean squared error of LassoCV and RidgeCV, fitted on n rows of p standard-normal features."""
+    from sklearn.linear_model import LassoCV, RidgeCV
+
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n + 1000, p))
+    w = np.r_[3.0, 3.0, 3.0, np.zeros(p - 3)] if effects == "few large" else rng.normal(scale=0.5, size=p)
+    y = X @ w + rng.normal(scale=2.0, size=n + 1000)
+    lasso = LassoCV(cv=5).fit(X[:n], y[:n])
+    ridge = RidgeCV(alphas=np.logspace(-2, 4, 40)).fit(X[:n], y[:n])
+    return [np.mean((y[n:] - m.predict(X[n:])) ** 2) for m in (lasso, ridge)]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_lasso_predicts_better_with_few_large_effects_ridge_with_many_small_ones(seed):
+    lasso_few, ridge_few = _test_mse_lasso_and_ridge("few large", seed)
+    lasso_many, ridge_many = _test_mse_lasso_and_ridge("many small", seed)
+    assert lasso_few < ridge_few  # 3 of 60 features matter: the zeros pay off
+    assert ridge_many < lasso_many  # all 60 matter a little: zeroing any of them costs
