@@ -173,8 +173,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     errors = pages.check_page_source(Path(page.file.abs_src_path))
     if errors:
         report("\n".join(errors))
-        page.meta.pop("quiz", None)
-        title = page.meta.get("title") or page.file.src_uri
+        # A stub, so the rest of the build goes on; with its front matter gone, the plugins after this hook
+        # (tags, quiz) do not stop the build on what was just reported.
+        title = str(page.meta.get("title") or page.file.src_uri)
+        page.meta.clear()
+        page.meta["title"] = title
         return f"# {title}\n\nThis page failed the build's checks; the build log names each problem.\n"
     if "quiz" not in page.meta and pages.has_quiz(markdown):
         page.meta["quiz"] = {"enabled": True}  # mkdocs-quiz runs only where there is a quiz (mkdocs.yml)

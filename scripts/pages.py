@@ -176,7 +176,10 @@ def check_front_matter(page: PageSource) -> list[str]:
         errors.append(f"{where}: front matter 'title' is missing or not text")
     tags = meta.get("tags")
     if not isinstance(tags, list) or not tags or not all(isinstance(t, str) and t.strip() for t in tags):
-        errors.append(f"{where}: front matter 'tags' must be a non-empty list of words, got {tags!r}")
+        errors.append(
+            f"{rel(page.path)}:{key_line(page, 'tags')}: front matter 'tags' must be a non-empty list of words, "
+            f"got {tags!r}"
+        )
     if meta.get("difficulty") not in DIFFICULTIES:
         errors.append(
             f"{rel(page.path)}:{key_line(page, 'difficulty')}: front matter 'difficulty' must be one of "

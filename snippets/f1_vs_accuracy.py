@@ -108,7 +108,7 @@ assert np.array_equal(1 - rates > accuracy, fp > tp) and (fp > tp).any()
 # --8<-- [end:ratio]
 
 # --8<-- [start:equal_weights]
-# Both metrics count one FP exactly like one FN; they differ in what they divide by.
+# Written with the errors on top, the two metrics differ in what they divide by.
 tn_, fp_, fn_, tp_ = confusion_matrix(y_test, y_pred, labels=[0, 1]).ravel()
 errors = fp_ + fn_
 print(f"FP={fp_}  FN={fn_}  TP={tp_}  TN={tn_}")
@@ -116,9 +116,29 @@ print(f"1 - accuracy = (FP+FN) / N           = {errors / y_test.size:.3f}")
 print(f"1 - F1       = (FP+FN) / (2TP+FP+FN) = {errors / (2 * tp_ + errors):.3f}")
 assert np.isclose(1 - accuracy_score(y_test, y_pred), errors / y_test.size)
 assert np.isclose(1 - f1_score(y_test, y_pred), errors / (2 * tp_ + errors))
+
+# Now fix one error of each kind on the same test set. The number of positives
+# is fixed, so a fixed miss (FN -> TP) also adds a true positive.
+i_fp = np.flatnonzero((y_test == 0) & (y_pred == 1))[0]  # one false alarm
+i_fn = np.flatnonzero((y_test == 1) & (y_pred == 0))[0]  # one miss
+fp_fixed, fn_fixed = y_pred.copy(), y_pred.copy()
+fp_fixed[i_fp], fn_fixed[i_fn] = 0, 1
+gains = {}
+for name, pred in (("one FP fixed", fp_fixed), ("one FN fixed", fn_fixed)):
+    d_acc = accuracy_score(y_test, pred) - accuracy_score(y_test, y_pred)
+    gains[name] = f1_score(y_test, pred) - f1_score(y_test, y_pred)
+    print(f"{name}: accuracy +{d_acc:.4f}  F1 +{gains[name]:.4f}")
+ratio = gains["one FN fixed"] / gains["one FP fixed"]
+print(f"a fixed miss is worth {ratio:.1f} fixed false alarms to F1, 1 to accuracy")
 # --8<-- [end:equal_weights]
 # The page: under 1 % of all rows, more than half of F1's denominator.
 assert errors / y_test.size < 0.01 < 0.5 < errors / (2 * tp_ + errors)
+# Accuracy gains 1/N from either fix; F1 gains about (TP + FP + FN) / TP times more
+# from the fixed miss (exactly (D - TP)(D - 1) / (TP (D + 1)) with D = 2TP + FP + FN).
+assert np.isclose(accuracy_score(y_test, fp_fixed), accuracy_score(y_test, fn_fixed))
+d = 2 * tp_ + fp_ + fn_
+assert np.isclose(ratio, (d - tp_) * (d - 1) / (tp_ * (d + 1)))
+assert 3 < ratio < (tp_ + fp_ + fn_) / tp_
 
 # --8<-- [start:asymmetry]
 # F1 never looks at true negatives: add 10 000 easy negatives, predicted correctly.

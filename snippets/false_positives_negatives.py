@@ -85,3 +85,5 @@ assert np.isclose(ppv, bayes) and ppv < 0.1  # most positive results are false a
 # Facts the page states, checked on this data:
 # the spam threshold sits far above 0.5, the screening threshold far below it.
 assert best["spam filter"] > 0.85 and best["medical screening"] < 0.1
+# the base-rate note: the healthy produce about ten false alarms per case caught.
+assert 9.5 < fp / tp < 10.5

@@ -123,19 +123,39 @@ def test_f1_optimal_threshold_is_about_half_the_best_f1_for_calibrated_probabili
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_accuracy_and_f1_both_count_fp_and_fn_alike_but_divide_differently(seed):
+def test_on_a_fixed_test_set_f1_gains_more_from_a_fixed_miss_than_from_a_fixed_false_alarm(seed):
     y, pred = _random(seed)
     tn, fp, fn, tp = confusion_matrix(y, pred, labels=[0, 1]).ravel()
     assert 1 - accuracy_score(y, pred) == pytest.approx((fp + fn) / y.size)
     assert 1 - f1_score(y, pred) == pytest.approx((fp + fn) / (2 * tp + fp + fn))
-    # Turning one FN into one FP (same TP) leaves both metrics unchanged.
-    i_fn = np.flatnonzero((y == 1) & (pred == 0))[0]
-    i_tn = np.flatnonzero((y == 0) & (pred == 0))[0]
-    y2, pred2 = y.copy(), pred.copy()
-    y2[i_fn] = 0  # that row is now a TN ...
-    pred2[i_tn] = 1  # ... and a former TN is now an FP
-    assert accuracy_score(y2, pred2) == pytest.approx(accuracy_score(y, pred))
-    assert f1_score(y2, pred2) == pytest.approx(f1_score(y, pred))
+    fp_fixed, fn_fixed = pred.copy(), pred.copy()
+    fp_fixed[np.flatnonzero((y == 0) & (pred == 1))[0]] = 0  # a false alarm becomes a TN
+    fn_fixed[np.flatnonzero((y == 1) & (pred == 0))[0]] = 1  # a miss becomes a TP
+    # Accuracy: every fixed error is worth 1 / N.
+    assert accuracy_score(y, fp_fixed) == pytest.approx(accuracy_score(y, fn_fixed))
+    # F1: the fixed miss is worth about (TP + FP + FN) / TP fixed false alarms.
+    gain_fp = f1_score(y, fp_fixed) - f1_score(y, pred)
+    gain_fn = f1_score(y, fn_fixed) - f1_score(y, pred)
+    assert gain_fn > gain_fp > 0
+    assert gain_fn / gain_fp == pytest.approx((tp + fp + fn) / tp, rel=0.05)
+
+
+@pytest.mark.parametrize("prevalence, shift", [(0.3, 2.0), (0.05, 2.0)])
+def test_the_f1_best_threshold_is_the_cost_threshold_of_an_implicit_cost_ratio(prevalence, shift):
+    # With calibrated probabilities, maximizing F1 picks the same threshold as minimizing
+    # cost when a miss costs 2 / F1* - 1 false alarms (F1* = the best F1).
+    rng = np.random.default_rng(1)
+    y = (rng.random(100_000) < prevalence).astype(int)
+    s = rng.normal(shift * y, 1.0)
+    p = expit(np.log(prevalence / (1 - prevalence)) + shift * s - shift**2 / 2)  # calibrated
+    grid = np.linspace(0.01, 0.99, 99)
+    flagged = p[None, :] >= grid[:, None]
+    tp = (flagged & (y == 1)).sum(axis=1)
+    fp, fn = flagged.sum(axis=1) - tp, y.sum() - tp
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    c_fn = 2 / f1.max() - 1  # cost of a miss, in false alarms
+    assert c_fn > 1  # misses are priced above false alarms whenever F1* < 1
+    assert grid[(fp + c_fn * fn).argmin()] == pytest.approx(grid[f1.argmax()], abs=0.04)
 
 
 @pytest.mark.parametrize("beta", [0.25, 0.5, 2.0, 4.0])
