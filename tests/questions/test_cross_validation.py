@@ -183,6 +183,9 @@ def test_leave_one_out_scores_a_majority_guesser_zero_on_balanced_labels():
         assert cross_val_score(guess, X, y, cv=LeaveOneOut()).mean() == 0.0
         # On new balanced data the same guesser is right half the time.
         assert guess.fit(X, y).score(X, y) == 0.5
+    # Kohavi's version: iris, three classes of 50 rows. Each held-out row's class is the minority of the rest.
+    X_iris, y_iris = load_iris(return_X_y=True)
+    assert cross_val_score(DummyClassifier(strategy="most_frequent"), X_iris, y_iris, cv=LeaveOneOut()).mean() == 0.0
 
 
 def test_naive_standard_error_of_the_cv_mean_is_too_small():
