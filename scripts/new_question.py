@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +110,7 @@ CODE_BLOCK = """```{{.python notest}}
 --8<-- "generated/figures/{stem}_main.md"
 """
 
-SNIPPET = '''"""{title}
+SNIPPET = '''"""{title_lines}
 
 TODO one sentence: what this snippet shows. Run on its own: python snippets/{stem}.py
 """
@@ -219,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     files = {
         root / "docs" / round_.key / f"{stem}.md": front + page_text(round_, stem),
-        root / "snippets" / f"{stem}.py": SNIPPET.format(title=title, stem=stem),
+        # The snippet is shown on the page, 88 columns at most (snippets/ruff.toml): its docstring is wrapped.
+        root / "snippets" / f"{stem}.py": SNIPPET.format(title_lines="\n".join(textwrap.wrap(title, 84)), stem=stem),
         root / "scripts" / "figures" / f"{stem}.py": FIGURE.format(stem=stem),
         root / "tests" / "questions" / f"test_{stem}.py": TEST.format(stem=stem),
     }

@@ -115,7 +115,8 @@ lo0w, hi0w = proportion_confint(0, 20, method="wilson")
 assert lo0 == hi0 == 0 and lo0w == 0 and hi0w > 0.1
 # At 20 trials and p = 0.05, about 36 % of studies see no success at all.
 assert 0.35 < stats.binom.pmf(0, 20, 0.05) < 0.37
-# Zero events in 40 (the quiz): Wilson's upper bound is about 9 %, so is Clopper-Pearson's.
+# Zero events in 40 (the quiz): Wilson's upper bound is about 9 %, so is Clopper-
+# Pearson's.
 assert 0.085 < proportion_confint(0, 40, method="wilson")[1] < 0.09
 assert 0.085 < proportion_confint(0, 40, method="beta")[1] < 0.095
 

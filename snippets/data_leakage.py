@@ -1,5 +1,5 @@
-"""Data leakage: five ways a score gets inflated, each next to the split or pipeline that
-removes it, and how to spot a leak from the scores and the feature importances.
+"""Data leakage: five ways a score gets inflated, each next to the split or pipeline
+that removes it, and how to spot a leak from the scores and the feature importances.
 
 Run on its own: python snippets/data_leakage.py
 """

@@ -106,7 +106,8 @@ assert ari > 0.8 and acc > 0.9
 from sklearn.mixture import GaussianMixture
 
 # Three groups, then the same groups stretched by a linear map (elongated, tilted).
-# Seed and map (cut to one decimal) from scikit-learn's "Demonstration of k-means assumptions".
+# Seed and map (cut to one decimal) from scikit-learn's "Demonstration of k-means
+# assumptions".
 X3, y3 = make_blobs(n_samples=600, centers=3, random_state=170)
 X3_stretched = X3 @ np.array([[0.6, -0.6], [-0.4, 0.8]])
 scores = {}

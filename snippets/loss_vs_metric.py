@@ -119,7 +119,8 @@ q, forecasts = 0.3, np.linspace(0.02, 0.98, 49)  # steps of 0.02
 outcome, weight = [1, 0], [q, 1 - q]
 expected = {
     "log-loss": [log_loss(outcome, [p, p], sample_weight=weight) for p in forecasts],
-    "Brier": [brier_score_loss(outcome, [p, p], sample_weight=weight) for p in forecasts],
+    "Brier": [brier_score_loss(outcome, [p, p], sample_weight=weight)
+              for p in forecasts],
     "absolute error": [mean_absolute_error(outcome, [p, p], sample_weight=weight)
                        for p in forecasts],
 }  # fmt: skip

@@ -206,7 +206,8 @@ se_rate = 4 * np.sqrt(alpha * (1 - alpha) / reps)
 # No correction: a false discovery in almost every family, and about a third of the
 # discoveries are false although every one of them has p < 0.05.
 assert raw[0] > 0.95 and 0.25 < raw[1] < 0.4
-# Bonferroni holds the family-wise rate at alpha; BH's FDR is at its bound alpha * m0 / m
+# Bonferroni holds the family-wise rate at alpha; BH's FDR is at its bound alpha * m0 /
+# m
 # (up to simulation noise) and far below the uncorrected one.
 assert bonf[0] < alpha + se_rate
 false_share = (rules["Benjamini-Hochberg"] & ~real).sum(axis=1) / np.maximum(

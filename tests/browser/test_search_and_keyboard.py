@@ -51,7 +51,7 @@ QUERIES = [
     ("SMOTE", "evaluation/class_imbalance/"),
     ("calibration", "evaluation/calibration/"),
     ("Platt scaling", "evaluation/calibration/"),
-    ("PR AUC", "evaluation/roc_auc_pr_auc/"),
+    ("ROC-AUC", "evaluation/roc_auc_pr_auc/"),
     ("roc_auc_score", "evaluation/roc_auc_pr_auc/"),
     ("NDCG", "evaluation/ranking_metrics/"),
     ("mean reciprocal rank", "evaluation/ranking_metrics/"),
@@ -82,10 +82,11 @@ def search(page, query: str) -> list[str]:
         )
         return list(dict.fromkeys(h.lstrip("/").split("#")[0] for h in hrefs))  # one entry per page, best first
 
-    # The worker answers each keystroke asynchronously: read until two reads 300 ms apart agree (at most ~6 s),
-    # so a result list left over from a half-typed query is never taken for the answer.
+    # The worker answers each keystroke asynchronously: read until two reads 300 ms apart agree, so a result
+    # list left over from a half-typed query is never taken for the answer. Every query here has results, so an
+    # empty list means the worker is still busy (a loaded machine): keep waiting, up to 15 s.
     previous = None
-    for _ in range(20):
+    for _ in range(50):
         page.wait_for_timeout(300)
         current = read()
         if current and current == previous:
@@ -134,7 +135,7 @@ def test_search_works_from_the_keyboard(context, site_url):
     page.goto(site_url, wait_until="networkidle")
     page.keyboard.press("/")
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
-    page.keyboard.type("precision recall", delay=5)
+    page.keyboard.type("precision and recall", delay=5)
     page.wait_for_selector("li.md-search-result__item")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
