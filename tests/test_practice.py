@@ -57,3 +57,21 @@ def test_formula_sheet_collects_every_display_formula(built_site):
     for p in QUESTIONS:
         if DISPLAY_MATH.search(p.read_text(encoding="utf-8")):
             assert f"../../{p.parent.name}/{p.stem}/" in sheet, f"no link back to {p.stem}"
+
+
+def test_anki_deck_has_one_sub_deck_per_round_holding_its_cards(built_site, tmp_path):
+    from scripts import rounds
+
+    with zipfile.ZipFile(built_site / "downloads" / "ml-interview-guide.apkg") as deck:
+        db = tmp_path / "collection.anki2"
+        db.write_bytes(deck.read("collection.anki2"))
+    con = sqlite3.connect(db)
+    decks = {int(k): v["name"] for k, v in json.loads(con.execute("select decks from col").fetchone()[0]).items()}
+    per_deck = dict(con.execute("select did, count(*) from cards group by did").fetchall())
+    con.close()
+    counts = {decks[did]: n for did, n in per_deck.items()}
+    for r in rounds.ROUNDS:
+        pages = [p for p in QUESTIONS if p.parent.name == r.key]
+        if pages:
+            assert counts.get(r.deck) == len(pages), f"{r.deck}: {counts.get(r.deck)} cards for {len(pages)} pages"
+    assert set(counts) <= {r.deck for r in rounds.ROUNDS}

@@ -46,6 +46,21 @@ def test_flashcards_filter_by_tag_and_difficulty(context, site_url):
     assert "metrics" in page.locator(".fc-meta").inner_text()
 
 
+def test_flashcards_and_mock_interview_filter_by_round(context, site_url):
+    page = context.new_page()
+    page.goto(site_url + "practice/flashcards/?round=evaluation", wait_until="networkidle")
+    assert page.locator("#fc-round").input_value() == "evaluation", "a ?round= link preselects the round"
+    in_round = int(page.locator(".fc-status").inner_text().split("·")[1].split()[0])
+    assert "Evaluation and experimentation" in page.locator(".fc-meta").inner_text()
+    page.select_option("#fc-round", "")
+    total = int(page.locator(".fc-status").inner_text().split("·")[1].split()[0])
+    assert 0 < in_round < total
+    page.goto(site_url + "practice/mock-interview/", wait_until="networkidle")
+    page.select_option("#mi-round", "classical")
+    page.click("#mi-draw")
+    assert page.locator(".fc-meta").inner_text().startswith("Classical algorithms")
+
+
 def test_check_yourself_quiz_scores_explains_and_keeps_the_score(context, site_url):
     """mkdocs-quiz on a question page reached by instant navigation: answers are scored and explained, the score
     survives a reload, and the reset button clears it."""
