@@ -65,6 +65,19 @@ QUERIES = [
     ("bootstrap", "evaluation/confidence_intervals_bootstrap/"),
     ("A/B test", "evaluation/ab_test_design/"),
     ("peeking", "evaluation/ab_test_design/"),
+    # The system design round's pages.
+    ("spam filter", "system-design/design_framework/"),
+    ("how to answer a system design question", "system-design/design_framework/"),
+    ("recommender system", "system-design/recommender_system/"),
+    ("cold start", "system-design/recommender_system/"),
+    ("LambdaMART", "system-design/feed_ranking/"),
+    ("feed ranking", "system-design/feed_ranking/"),
+    ("CTR prediction", "system-design/ads_ctr_prediction/"),
+    ("feature hashing", "system-design/ads_ctr_prediction/"),
+    ("training-serving skew", "system-design/training_serving_skew/"),
+    ("feature store", "system-design/training_serving_skew/"),
+    ("concept drift", "system-design/monitoring_drift/"),
+    ("population stability index", "system-design/monitoring_drift/"),
     ("glossary", "glossary/"),
 ]
 
