@@ -89,7 +89,7 @@ def open_from_disk(context, path: Path):
 def test_offline_copy_searches_and_navigates_from_disk(context, unpacked):
     page, seen = open_from_disk(context, unpacked / "index.html")
     page.keyboard.press("/")
-    page.keyboard.type("precision recall")
+    page.keyboard.type("precission")  # a misspelling only the precision-and-recall page lists
     first = page.locator(".md-search-result__item .md-search-result__link").first
     first.wait_for(timeout=15_000)
     assert "precision_recall" in first.get_attribute("href"), first.get_attribute("href")
