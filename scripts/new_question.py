@@ -34,27 +34,9 @@ summary: TODO one line that answers the question.
 ---
 """
 
-PAGE = """
-## Short answer
-
-TODO what you would say in the first thirty seconds: at most 80 words.
-
-## In depth
-
-TODO the idea with its formulas, for example $\\hat y = f(x)$, and a displayed one:
-
-$$
-\\text{{TODO}} = 0
-$$
-
-??? note "Derivation"
-    TODO a derivation, or delete this block.
-
-## In code
-
-TODO what the code shows.
-
-```{{.python notest}}
+# The snippet section, its captured output and the figure: under In code on a question page; on a page of a
+# round with an outline of its own (scripts/rounds.py), under the first section after the opening one.
+CODE_BLOCK = """```{{.python notest}}
 --8<-- "snippets/{stem}.py:example"
 ```
 
@@ -63,14 +45,9 @@ TODO what the code shows.
 ```
 
 --8<-- "generated/figures/{stem}_main.md"
+"""
 
-## Pitfalls and follow-ups
-
-- TODO a common wrong answer, and what interviewers ask next.
-
-## Check yourself
-
-<!-- mkdocs-quiz intro -->
+QUIZZES = """<!-- mkdocs-quiz intro -->
 
 <quiz>
 TODO a question with one right answer?
@@ -97,18 +74,39 @@ TODO why the right answer is right.
 <!-- mkdocs-quiz results -->
 """
 
-# Rounds with an outline of their own (scripts/rounds.py): every section holds a placeholder, the first one
-# after the opening section shows the snippet, its output and the figure.
-CODE_BLOCK = """```{{.python notest}}
---8<-- "snippets/{stem}.py:example"
-```
+PAGE = (
+    """
+## Short answer
 
-```text title="Output"
---8<-- "generated/outputs/{stem}/example.txt"
-```
+TODO what you would say in the first thirty seconds: at most 80 words.
 
---8<-- "generated/figures/{stem}_main.md"
+## In depth
+
+TODO the idea with its formulas, for example $\\hat y = f(x)$, and a displayed one:
+
+$$
+\\text{{TODO}} = 0
+$$
+
+??? note "Derivation"
+    TODO a derivation, or delete this block.
+
+## In code
+
+TODO what the code shows.
+
 """
+    + CODE_BLOCK
+    + """
+## Pitfalls and follow-ups
+
+- TODO a common wrong answer, and what interviewers ask next.
+
+## Check yourself
+
+"""
+    + QUIZZES
+)
 
 SNIPPET = '''"""{title_lines}
 
@@ -182,7 +180,7 @@ def page_text(round_: rounds.Round, stem: str) -> str:
         if i == 1:
             parts.append(CODE_BLOCK.format(stem=stem))
         if name == "Check yourself":
-            parts.append(PAGE.format(stem=stem).split("## Check yourself\n", 1)[1].lstrip("\n"))
+            parts.append(QUIZZES)
     return "\n" + "\n".join(parts)
 
 
