@@ -30,7 +30,8 @@ QUERIES = [
     ("lambda", "classical/lasso_ridge/"),
     ("precision_score", "evaluation/precision_recall/"),
     ("SimpleImputer", "fundamentals/missing_data/"),
-    ("TimeSeriesSplit", "evaluation/cross_validation/"),
+    ("time series cross-validation", "evaluation/cross_validation/"),
+    ("TimeSeriesSplit", "evaluation/data_leakage/"),  # its own page on temporal leakage ranks first
     ("GaussianNB", "classical/naive_bayes/"),
     ("MLPClassifier", "deep-learning/deep_vs_classical/"),
     ("LabelSpreading", "fundamentals/semi_supervised/"),
