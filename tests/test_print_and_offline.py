@@ -25,7 +25,6 @@ PRINT_PAGE = Path("print_page") / "index.html"
 def nav_sources() -> list[str]:
     """The navigation's pages, in order, as source paths: mkdocs-awesome-nav builds it from docs/, so it is read
     from MkDocs itself (the same config and plugins as the build)."""
-    from mkdocs.commands.build import get_context  # noqa: F401  (imports MkDocs' build machinery)
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.nav import get_navigation
