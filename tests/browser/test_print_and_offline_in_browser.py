@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts import offline
 from tests.browser.test_pages_in_browser import LOAD_ALL_IMAGES, MATH_PROBLEMS, open_page
@@ -18,12 +19,17 @@ pytestmark = pytest.mark.browser
 
 def test_home_page_link_opens_the_print_page_ready_for_paper(context, site_url, axe_source):
     page, seen = open_page(context, site_url)
-    page.get_by_role("link", name="The whole guide on one page").click()
+    # the click a reader makes once the page has settled (Material's instant navigation has its sitemap.xml,
+    # which leaves the print page out, so the click is a full page load)
     page.wait_for_load_state("networkidle")
-    assert page.url == site_url + "print_page/"
-    # print-site's script ran (a full page load, not Material's instant navigation): no site navigation,
-    # and its table of contents was built
-    assert not page.locator(".md-sidebar--primary").is_visible()
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('sitemap.xml'))")
+    # wait for the new document's load event (the print page is large and its scripts run last), not for the
+    # old page's network to go quiet: that race failed CI once
+    with page.expect_navigation(url=site_url + "print_page/", wait_until="load", timeout=60_000):
+        page.get_by_role("link", name="The whole guide on one page").click()
+    page.wait_for_load_state("networkidle")
+    # print-site's script ran: no site navigation, and its table of contents was built
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
     assert page.locator("#print-page-toc li").count() >= 25
     assert page.locator("#print-site-page h1", has_text="Define precision and recall").count() == 1
     assert not page.evaluate(LOAD_ALL_IMAGES) and not page.evaluate(MATH_PROBLEMS)
@@ -93,16 +99,16 @@ def test_offline_copy_searches_and_navigates_from_disk(context, unpacked):
     first = page.locator(".md-search-result__item .md-search-result__link").first
     first.wait_for(timeout=15_000)
     assert "precision_recall" in first.get_attribute("href"), first.get_attribute("href")
-    first.click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation(wait_until="load"):  # the new document's load, not the old one's
+        first.click()
     assert page.url.startswith((unpacked / "evaluation" / "precision_recall.html").as_uri())
     assert not page.evaluate(LOAD_ALL_IMAGES) and not page.evaluate(MATH_PROBLEMS)
     assert page.locator("article .katex").count() > 5
     page.locator("article .quiz input[data-correct] + label").first.click()  # Check yourself scores from disk
     assert "1 correct" in page.locator("#quiz-results").inner_text()
     # a link from a question page to its lab, and from the lab back to a question, open from disk
-    page.locator("article a[href$='lab_imbalanced_metrics.html']").first.click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation(wait_until="load"):
+        page.locator("article a[href$='lab_imbalanced_metrics.html']").first.click()
     assert page.url == (unpacked / "labs" / "lab_imbalanced_metrics.html").as_uri()
     assert not page.evaluate(LOAD_ALL_IMAGES) and not page.evaluate(MATH_PROBLEMS)
     assert not seen["errors"], seen["errors"]
