@@ -130,7 +130,7 @@ def main() -> int:
                 EDITED.write_text(original + f"\n# benchmark edit {i}\n", encoding="utf-8")
                 seconds, log = build(site)
                 edit.append(seconds)
-                redone.update(re.findall(r"generate: \[\d+/\d+\] (\w+ \w+)", log))
+                redone.update(re.findall(r"generate: \[\d+/\d+\] (\w+) \(", log))
         finally:
             EDITED.write_text(original, encoding="utf-8")
             build(site)  # leave generated/ matching the sources

@@ -3,10 +3,10 @@
     python -m scripts.generate            # what `make site`, `make serve` and the MkDocs hook run
     python -m scripts.generate --force    # ignore the cache
 
-A job's cache key is the SHA-256 of every file it depends on plus the pinned requirements:
-  * snippet output  <- snippets/<stem>.py, scripts/sections.py, requirements.txt
-  * figure module   <- scripts/figures/<stem>.py, the snippet of the same stem (figures reuse its objects),
-                       scripts/figures/__init__.py (palettes, SVG settings), requirements.txt
+A page's job runs `python -m scripts.render <stem>`: its snippet once, section by section, for the outputs,
+then its figures from the same run's objects. The cache key is the SHA-256 of every file that job reads:
+snippets/<stem>.py, scripts/figures/<stem>.py, the runners (scripts/render.py, scripts/sections.py,
+scripts/figures/__init__.py with the palettes and SVG settings) and the pinned requirements.
 Stale jobs run in parallel subprocesses (fresh interpreters, so `mkdocs serve` sees edited code).
 """
 
@@ -32,7 +32,6 @@ from scripts.paths import (
     GENERATED,
     OUTPUTS_OUT,
     REQUIREMENTS,
-    ROOT,
     SCRIPTS,
     SNIPPETS,
     STAMPS,
@@ -49,109 +48,99 @@ def digest(paths: list[Path]) -> str:
     return h.hexdigest()
 
 
+RUNNERS = [SCRIPTS / "render.py", SCRIPTS / "sections.py", FIGURE_MODULES / "__init__.py", REQUIREMENTS]
+
+
 @dataclass
 class Job:
-    kind: str  # "output" or "figures"
+    """Everything one page includes from generated/: its snippet's outputs and its figures."""
+
     stem: str
-    inputs: list[Path]
-    command: list[str]
-    out_dir: Path
+    inputs: list[Path] = field(init=False)
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
+        self.inputs = [SNIPPETS / f"{self.stem}.py", FIGURE_MODULES / f"{self.stem}.py", *RUNNERS]
         self.key = digest(self.inputs)
 
     @property
     def label(self) -> str:
-        return f"{self.kind} {self.stem}"
+        return self.stem
 
     @property
     def stamp(self) -> Path:
-        return STAMPS / f"{self.kind}-{self.stem}.json"
+        return STAMPS / f"{self.stem}.json"
+
+    def saved(self) -> dict:
+        try:
+            return json.loads(self.stamp.read_text())
+        except (OSError, ValueError):
+            return {}
 
     def fresh(self) -> bool:
-        try:
-            saved = json.loads(self.stamp.read_text())
-        except (OSError, ValueError):
-            return False
-        return saved.get("key") == self.key and all((self.out_dir / f).exists() for f in saved.get("files", []))
-
-    def save_stamp(self) -> None:
-        files = sorted(p.name for p in self.out_dir.iterdir() if p.is_file()) if self.out_dir.exists() else []
-        if self.kind == "figures":
-            files = [f for f in files if f.startswith(self.stem)]
-        self.stamp.write_text(json.dumps({"key": self.key, "files": files}, indent=1))
+        saved = self.saved()
+        return saved.get("key") == self.key and all((GENERATED / f).exists() for f in saved.get("files", []))
 
 
 def snippet_stems() -> list[str]:
     return sorted(p.stem for p in SNIPPETS.glob("*.py") if not p.name.startswith("_"))
 
 
-def figure_stems() -> list[str]:
-    return sorted(p.stem for p in FIGURE_MODULES.glob("*.py") if not p.name.startswith("_"))
-
-
 def jobs() -> list[Job]:
-    py = sys.executable
-    out: list[Job] = []
-    for stem in snippet_stems():
-        src = SNIPPETS / f"{stem}.py"
-        out.append(
-            Job(
-                "output",
-                stem,
-                [src, SCRIPTS / "sections.py", REQUIREMENTS],
-                [py, "-m", "scripts.sections", str(src), str(OUTPUTS_OUT / stem)],
-                OUTPUTS_OUT / stem,
-            )
-        )
-    for stem in figure_stems():
-        out.append(
-            Job(
-                "figures",
-                stem,
-                [FIGURE_MODULES / f"{stem}.py", SNIPPETS / f"{stem}.py", FIGURE_MODULES / "__init__.py", REQUIREMENTS],
-                [py, "-m", "scripts.figures", "render", stem, str(FIGURES_OUT)],
-                FIGURES_OUT,
-            )
-        )
-    return out
+    return [Job(stem) for stem in snippet_stems()]
+
+
+def files_of(stem: str, result: dict) -> list[str]:
+    """What a render wrote, relative to generated/ (the stamp lists them, so a re-render removes exactly these)."""
+    files = [f"outputs/{stem}/{name}.txt" for name in result["outputs"]]
+    for name in result["figures"]:
+        files += [f"figures/{name}-light.svg", f"figures/{name}-dark.svg", f"figures/{name}.md"]
+    return files
+
+
+def remove_files(stamp: Path) -> None:
+    try:
+        files = json.loads(stamp.read_text()).get("files", [])
+    except (OSError, ValueError):
+        files = []
+    for f in files:
+        (GENERATED / f).unlink(missing_ok=True)
 
 
 def run_job(job: Job) -> tuple[Job, float, subprocess.CompletedProcess]:
+    from scripts.render import render_env
+
     start = time.perf_counter()
-    if job.kind == "figures":  # a module's figures are all redrawn: drop the old ones first
-        for old in FIGURES_OUT.glob(f"{job.stem}*"):
-            old.unlink()
-    env = {
-        "OMP_NUM_THREADS": "1",
-        "OPENBLAS_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
-        **os.environ,
-        "MPLBACKEND": "Agg",
-        "PYTHONPATH": str(ROOT),
-        "PYTHONHASHSEED": "0",
-    }
+    remove_files(job.stamp)  # a page's outputs and figures are all redrawn: drop the old ones first
     with tempfile.TemporaryDirectory(prefix="mlig-") as cwd:  # snippets may write files: not into the repo
-        proc = subprocess.run(job.command, cwd=cwd, env=env, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "scripts.render", job.stem, str(GENERATED)],
+            cwd=cwd,
+            env=render_env(),
+            capture_output=True,
+            text=True,
+        )
     return job, time.perf_counter() - start, proc
 
 
+def save_stamp(job: Job, proc: subprocess.CompletedProcess) -> dict:
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    stamp = {"key": job.key, "seconds": result["seconds"], "files": files_of(job.stem, result)}
+    job.stamp.write_text(json.dumps(stamp, indent=1))
+    return result
+
+
 def remove_orphans(current: list[Job]) -> list[str]:
-    """Delete outputs and figures whose snippet or figure module no longer exists."""
+    """Delete the outputs and figures of a snippet that no longer exists (and stamps of an older layout)."""
     keep = {j.stamp.name for j in current}
     removed = []
     for stamp in STAMPS.glob("*.json"):
         if stamp.name in keep:
             continue
-        kind, stem = stamp.stem.split("-", 1)
-        if kind == "output":
-            shutil.rmtree(OUTPUTS_OUT / stem, ignore_errors=True)
-        else:
-            for f in FIGURES_OUT.glob(f"{stem}*"):
-                f.unlink()
+        remove_files(stamp)
+        shutil.rmtree(OUTPUTS_OUT / stamp.stem, ignore_errors=True)
         stamp.unlink()
-        removed.append(f"{kind} {stem}")
+        removed.append(stamp.stem)
     return removed
 
 
@@ -250,7 +239,7 @@ def _generate(force: bool, log) -> bool:
         all_jobs = [j for j in all_jobs if j.stem == only]
     stale = [j for j in all_jobs if force or not j.fresh()]
     if not stale:
-        log(f"generate: all {len(all_jobs)} outputs and figure sets up to date, nothing to do")
+        log(f"generate: all {len(all_jobs)} pages' outputs and figures up to date, nothing to do")
         return True
     log(f"generate: {len(stale)} of {len(all_jobs)} stale, rendering ...")
     ok = True
@@ -259,8 +248,8 @@ def _generate(force: bool, log) -> bool:
         for done, fut in enumerate(as_completed(futures), start=1):
             job, seconds, proc = fut.result()
             if proc.returncode == 0:
-                job.save_stamp()
-                log(f"generate: [{done}/{len(stale)}] {job.label} ({seconds:.1f} s)")
+                result = save_stamp(job, proc)
+                log(f"generate: [{done}/{len(stale)}] {job.label} ({seconds:.1f} s, snippet {result['seconds']:.1f} s)")
             else:
                 ok = False
                 job.stamp.unlink(missing_ok=True)

@@ -11,8 +11,7 @@ The page includes the code with `--8<-- "snippets/<stem>.py:fit"` and the captur
 with `--8<-- "generated/outputs/<stem>/fit.txt"`. Written by hand because no library runs a
 file in pymdownx's own section syntax and keeps each section's stdout apart; it is small:
 split on the markers, exec the chunks in order in one namespace, redirect stdout per chunk.
-
-Usage: python -m scripts.sections snippets/precision_recall.py OUT_DIR
+`python -m scripts.render <stem> OUT_ROOT` runs a snippet this way and writes its outputs.
 """
 
 from __future__ import annotations
@@ -20,9 +19,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
-import os
 import re
-import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +79,7 @@ def split_sections(path: Path) -> list[Chunk]:
             current = None
     if current is not None:
         raise SnippetError(f"{rel(path)}: section '{current}' is never closed with '# --8<-- [end:{current}]'")
+    flush(len(lines) + 1)  # the code after the last section (often the asserts) runs too
     return chunks
 
 
@@ -103,10 +101,13 @@ def _compile(chunk: Chunk, path: Path):
     return compile(tree, str(path), "exec")
 
 
-def run_sections(path: Path) -> dict[str, str]:
-    """Execute the snippet chunk by chunk; return {section name: captured stdout}."""
+def run_sections(path: Path, namespace: dict | None = None) -> dict[str, str]:
+    """Execute the snippet chunk by chunk; return {section name: captured stdout}. Pass a dict as `namespace`
+    to keep the snippet's globals (the figures draw from them)."""
     path = Path(path).resolve()
-    namespace = {"__name__": "__main__", "__file__": str(path)}
+    if namespace is None:
+        namespace = {}
+    namespace.update({"__name__": "__main__", "__file__": str(path)})
     outputs: dict[str, str] = {}
     for chunk in split_sections(path):
         code = _compile(chunk, path)
@@ -123,26 +124,3 @@ def run_sections(path: Path) -> dict[str, str]:
         if chunk.name:
             outputs[chunk.name] = buffer.getvalue()
     return outputs
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
-        return 2
-    snippet, out_dir = Path(argv[0]), Path(argv[1])
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    try:
-        outputs = run_sections(snippet)
-    except SnippetError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("*.txt"):
-        old.unlink()
-    for name, text in outputs.items():
-        (out_dir / f"{name}.txt").write_text(text, encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -51,13 +51,24 @@ def mkdocs_build(config: Path, site_dir: Path, publish: bool = False) -> subproc
     )
 
 
+def shared_tmp(tmp_path_factory) -> Path:
+    """A temporary folder all pytest-xdist workers of this run see (each worker's own lies inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def built_site(generated, tmp_path_factory) -> Path:
-    """The site built once per pytest worker with `mkdocs build --strict`, into a private temporary folder."""
-    site = tmp_path_factory.mktemp("site")
+    """The publishing build (`mkdocs build --strict`), once per pytest worker. The two workers build at the
+    same time, and tests/test_reproducible.py compares their sites instead of building a third time. Markers
+    beside each site say whether its build is under way, done or failed."""
+    site = shared_tmp(tmp_path_factory) / f"site-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    site.with_suffix(".building").touch()
     proc = mkdocs_build(ROOT / "mkdocs.yml", site, publish=True)
     if proc.returncode != 0:
+        site.with_suffix(".failed").touch()
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    site.with_suffix(".done").touch()
     return site
 
 

@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
+import json
 import os
-import runpy
-import time
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from scripts.figures import PALETTES, load
 from scripts.pages import outputs_included, parse
-from scripts.paths import DOCS, OUTPUTS_OUT, SNIPPETS, rel
+from scripts.paths import DOCS, GENERATED, OUTPUTS_OUT, SNIPPETS, rel
+from scripts.render import render_env
 from scripts.sections import section_names
 
 SNIPPET_FILES = sorted(p for p in SNIPPETS.glob("*.py") if not p.name.startswith("_"))
 PAGES = sorted(DOCS.rglob("*.md"))
-TIME_LIMIT_S = 5.0
-
-
-@pytest.fixture(autouse=True)
-def fresh_library_state():
-    """Snippets run in this process one after another: undo global state one may set for the next."""
-    import matplotlib
-    import matplotlib.pyplot as plt
-    import numpy as np
-
-    printoptions = np.get_printoptions()
-    yield
-    np.set_printoptions(**printoptions)
-    matplotlib.rcdefaults()
-    plt.close("all")
+TIME_LIMIT_S = 5.0  # CPU seconds for one snippet (see scripts/render.py)
+FIGURES = load()
 
 
 def test_there_are_snippets():
@@ -39,34 +27,41 @@ def test_there_are_snippets():
 
 
 @pytest.mark.parametrize("snippet", SNIPPET_FILES, ids=lambda p: p.stem)
-def test_snippet_runs_quickly_and_prints_what_the_page_shows(snippet: Path, tmp_path, monkeypatch, generated):
-    monkeypatch.chdir(tmp_path)  # a snippet that writes files writes them here
-    monkeypatch.setenv("MPLBACKEND", "Agg")
-    out = io.StringIO()
-    start = time.perf_counter()
-    with contextlib.redirect_stdout(out):
-        runpy.run_path(str(snippet), run_name="__main__")
-    seconds = time.perf_counter() - start
-    assert seconds < TIME_LIMIT_S, f"{rel(snippet)} took {seconds:.1f} s (limit {TIME_LIMIT_S} s)"
-    # The page shows output captured in another process, section by section; a plain run must print the
-    # same text, in the same order. This fails for a snippet whose output is not deterministic.
-    printed = out.getvalue()
-    position = 0
-    for name in section_names(snippet):
-        captured = (OUTPUTS_OUT / snippet.stem / f"{name}.txt").read_text(encoding="utf-8")
-        found = printed.find(captured, position)
-        assert found >= 0, (
-            f"{rel(snippet)}: section '{name}' printed something else in a fresh run than the page shows "
-            f"(non-deterministic output?)\n--- page shows ---\n{captured}\n--- fresh run ---\n{printed}"
+def test_a_fresh_run_prints_and_draws_what_the_page_shows_quickly(snippet: Path, tmp_path, generated):
+    """Render the page again in a new process (`python -m scripts.render`, as scripts/generate.py does): the
+    snippet is quick, and every output and figure comes out byte for byte as the build's copy. This fails for
+    output or a figure that is not deterministic (a seed left out, a date or a random id in an SVG)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "scripts.render", snippet.stem, str(tmp_path / "generated")],
+        cwd=tmp_path,  # a snippet that writes files writes them here
+        env=render_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["seconds"] < TIME_LIMIT_S, (
+        f"{rel(snippet)} took {result['seconds']:.1f} s of CPU time (limit {TIME_LIMIT_S} s)"
+    )
+    fresh, built = tmp_path / "generated", GENERATED
+    for section in section_names(snippet):
+        name = f"outputs/{snippet.stem}/{section}.txt"
+        assert (fresh / name).read_text(encoding="utf-8") == (built / name).read_text(encoding="utf-8"), (
+            f"{rel(snippet)}: section '{section}' printed something else in a fresh run than the page shows "
+            f"(non-deterministic output?)\n--- page shows ---\n{(built / name).read_text(encoding='utf-8')}"
+            f"\n--- fresh run ---\n{(fresh / name).read_text(encoding='utf-8')}"
         )
-        position = found + len(captured)
+    assert result["figures"] == sorted(n for n, spec in FIGURES.items() if spec.stem == snippet.stem)
+    for figure in result["figures"]:
+        for palette in PALETTES:
+            name = f"figures/{figure}-{palette}.svg"
+            svg = (fresh / name).read_bytes()
+            assert svg == (built / name).read_bytes(), f"{name} differs from the build's copy"
+            assert b"<dc:date>" not in svg, f"{name} records a date"
 
 
 def test_snippets_run_on_their_own_as_scripts(tmp_path):
     """`python snippets/<stem>.py` from any directory, as the page promises."""
-    import subprocess
-    import sys
-
     snippet = SNIPPET_FILES[0]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"MPLBACKEND": "Agg"}
     proc = subprocess.run([sys.executable, str(snippet)], cwd=tmp_path, env=env, capture_output=True, text=True)

@@ -29,7 +29,6 @@ import runpy
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from scripts.paths import FIGURE_MODULES, SNIPPETS
@@ -119,11 +118,21 @@ def load(stem: str | None = None) -> dict[str, FigureSpec]:
     return {n: f for n, f in REGISTRY.items() if stem is None or f.stem == stem}
 
 
-@cache
+_NAMESPACES: dict[str, dict] = {}
+
+
+def remember_namespace(stem: str, namespace: dict) -> None:
+    """The globals of a snippet run that already happened (scripts/render.py runs it once for its outputs)."""
+    _NAMESPACES[stem] = namespace
+
+
 def snippet_namespace(stem: str) -> dict:
-    """Run the page's snippet quietly and return its globals, so a figure draws the page's own objects."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        return runpy.run_path(str(SNIPPETS / f"{stem}.py"), run_name="__main__")
+    """The page's snippet's globals, so a figure draws the page's own objects: those of the run
+    scripts/render.py made for the outputs, or else of a quiet run now."""
+    if stem not in _NAMESPACES:
+        with contextlib.redirect_stdout(io.StringIO()):
+            _NAMESPACES[stem] = runpy.run_path(str(SNIPPETS / f"{stem}.py"), run_name="__main__")
+    return _NAMESPACES[stem]
 
 
 def fragment(spec: FigureSpec, width: int, height: int) -> str:

@@ -74,10 +74,45 @@ OVERFLOW = """() => {
 }"""
 
 
+QUESTION_PATHS = {f"{p.relative_to(DOCS).with_suffix('').as_posix()}/" for p in question_pages()}
+
+
+def to_dark_palette(page) -> None:
+    page.locator('label[for="__palette_1"]').click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+
+
+def check_figures_follow_the_palette(page, path: str) -> None:
+    """A question page's figures have alt text, and only the variant for the palette shown is displayed."""
+    alts = page.eval_on_selector_all("article img", "imgs => imgs.map(i => i.getAttribute('alt') || '')")
+    assert alts and all(len(a.split()) >= 6 for a in alts), f"/{path}: figures without meaningful alt text: {alts}"
+    figures = page.locator('img[src*="#only-light"]').count()
+    light = page.evaluate(VISIBLE_FIGURES)
+    assert len(light) == figures and all(s.endswith("#only-light") for s in light), f"/{path}: {light}"
+    to_dark_palette(page)
+    dark = page.evaluate(VISIBLE_FIGURES)
+    assert len(dark) == figures and all(s.endswith("#only-dark") for s in dark), f"/{path}: {dark}"
+
+
+def check_lab_figures_follow_the_palette(page, path: str) -> None:
+    """Notebook figures are drawn once, for a light background; on the dark palette CSS inverts them."""
+    figures = page.locator(".jupyter-wrapper .jp-RenderedImage img, .jupyter-wrapper .jp-RenderedSVG img")
+    assert figures.count(), f"/{path} shows no figure"
+    assert figures.first.evaluate("el => getComputedStyle(el).filter") == "none"
+    to_dark_palette(page)
+    assert "invert" in figures.first.evaluate("el => getComputedStyle(el).filter"), f"/{path}"
+
+
+def test_every_question_page_and_lab_is_visited():
+    """The palette checks above run inside the one visit per page: make sure those pages are visited."""
+    labs = {p for p in PAGES if p.startswith("labs/lab_")}
+    assert QUESTION_PATHS and labs and QUESTION_PATHS | labs <= set(PAGES)
+
+
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
 def test_page_as_a_reader_sees_it(context, site_url, axe_source, path):
     """One visit per page: no request leaves 127.0.0.1, no console error, every image loads, math is typeset,
-    no serious accessibility violation, and at 375 px nothing overflows the page."""
+    no serious accessibility violation, figures follow the palette, and at 375 px nothing overflows."""
     page, seen = open_page(context, site_url + path)
     outside = [u for u in seen["requests"] if urlsplit(u).hostname not in ("127.0.0.1", None)]
     assert not outside, f"/{path} requested third-party URLs: {outside}"
@@ -94,6 +129,11 @@ def test_page_as_a_reader_sees_it(context, site_url, axe_source, path):
     ]
     assert not serious, f"/{path}:\n" + "\n".join(serious)
 
+    if path in QUESTION_PATHS:
+        check_figures_follow_the_palette(page, path)
+    elif path.startswith("labs/lab_"):
+        check_lab_figures_follow_the_palette(page, path)
+
     page.set_viewport_size({"width": 375, "height": 740})
     page.wait_for_timeout(200)
     overflow = page.evaluate(OVERFLOW)
@@ -102,31 +142,3 @@ def test_page_as_a_reader_sees_it(context, site_url, axe_source, path):
         overflow = page.evaluate(OVERFLOW)
     assert overflow["scroll"] <= overflow["width"], f"/{path} scrolls sideways at 375 px: {overflow}"
     assert not overflow["wide"], f"/{path}: elements wider than a 375 px screen: {overflow['wide']}"
-
-
-@pytest.mark.parametrize(
-    "path", [f"{p.relative_to(DOCS).with_suffix('').as_posix()}/" for p in question_pages()], ids=str
-)
-def test_figures_have_alt_text_and_follow_the_palette(context, site_url, path):
-    page, _ = open_page(context, site_url + path)
-    alts = page.eval_on_selector_all("article img", "imgs => imgs.map(i => i.getAttribute('alt') || '')")
-    assert alts and all(len(a.split()) >= 6 for a in alts), f"/{path}: figures without meaningful alt text: {alts}"
-    figures = page.locator('img[src*="#only-light"]').count()
-    light = page.evaluate(VISIBLE_FIGURES)
-    assert len(light) == figures and all(s.endswith("#only-light") for s in light)
-    page.locator('label[for="__palette_1"]').click()
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    dark = page.evaluate(VISIBLE_FIGURES)
-    assert len(dark) == figures and all(s.endswith("#only-dark") for s in dark), f"/{path}: {dark}"
-
-
-@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("labs/lab_")], ids=str)
-def test_lab_figures_follow_the_dark_palette(context, site_url, path):
-    """Notebook figures are drawn once, for a light background; on the dark palette CSS inverts them."""
-    page, _ = open_page(context, site_url + path)
-    figures = page.locator(".jupyter-wrapper .jp-RenderedImage img, .jupyter-wrapper .jp-RenderedSVG img")
-    assert figures.count(), f"/{path} shows no figure"
-    assert figures.first.evaluate("el => getComputedStyle(el).filter") == "none"
-    page.locator('label[for="__palette_1"]').click()
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    assert "invert" in figures.first.evaluate("el => getComputedStyle(el).filter")

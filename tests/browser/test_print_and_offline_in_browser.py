@@ -58,8 +58,10 @@ def test_home_page_link_opens_the_print_page_ready_for_paper(context, site_url, 
     assert not banner.is_visible(), "the banner must not be printed"
     assert not page.locator(".md-header").is_visible() and not page.locator(".md-search").is_visible()
     assert page.locator("#print-site-cover-page").is_visible()
-    pdf = page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") > 40, "the printed guide should run to many pages"
+    # the first pages and page 100 only (Chromium refuses a page range past the last page): printing all
+    # 400-odd pages took 30 s, and page 100 existing says as much about the guide's length
+    pdf = page.pdf(format="A4", page_ranges="1-3, 100")
+    assert pdf.startswith(b"%PDF") and b"/Count 4" in pdf, "the printed guide should run to 100 pages or more"
 
 
 def test_printing_a_question_page_prints_its_answers_open(context, site_url):

@@ -1,0 +1,97 @@
+"""Render what one page includes, in one process: run its snippet section by section (the captured outputs),
+then draw its figures from that same run's objects, so the snippet runs once per render, not once for the
+outputs and again for the figures.
+
+    python -m scripts.render <stem> OUT_ROOT
+
+writes OUT_ROOT/outputs/<stem>/<section>.txt and OUT_ROOT/figures/<figure>-{light,dark}.svg (+ <figure>.md),
+and prints one JSON line: {"seconds": the snippet's CPU time, "outputs": [...], "figures": [...]}.
+`scripts/generate.py` runs it for every stale page; the tests run it again in a fresh process to check that
+outputs and figures come out byte for byte the same, and that the snippet is quick.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from scripts.paths import FIGURE_MODULES, ROOT, SNIPPETS
+
+# Libraries nearly every snippet imports, loaded before the clock starts: the time limit is on the snippet's
+# own work, as in a reader's warm notebook, not on starting Python and importing SciPy.
+WARM_IMPORTS = ("numpy", "scipy", "scipy.stats", "pandas", "sklearn", "sklearn.base", "matplotlib.pyplot")
+
+
+def render_env() -> dict[str, str]:
+    """The environment every render runs in (generate and the tests alike). The machine's own variables pass
+    through: OpenBLAS picks its kernel from OPENBLAS_CORETYPE, and another kernel or thread count sums floats
+    in another order (that once moved a contour in deep_vs_classical by one digit in the last place)."""
+    return {
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        **os.environ,
+        "MPLBACKEND": "Agg",
+        "PYTHONPATH": str(ROOT),
+        "PYTHONHASHSEED": "0",
+    }
+
+
+def render(stem: str, out_root: Path) -> dict:
+    import importlib
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    for name in WARM_IMPORTS:
+        importlib.import_module(name)
+
+    from scripts import figures
+    from scripts.sections import run_sections
+
+    snippet = SNIPPETS / f"{stem}.py"
+    # CPU time, not the clock: the limit is on the snippet's work (one BLAS thread, see render_env), and a busy
+    # machine (the tests run one worker per core) must not fail a quick snippet
+    start = time.process_time()
+    namespace: dict = {}
+    outputs = run_sections(snippet, namespace)
+    seconds = time.process_time() - start
+
+    out_dir = out_root / "outputs" / stem
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob("*.txt"):
+        old.unlink()
+    for name, text in outputs.items():
+        (out_dir / f"{name}.txt").write_text(text, encoding="utf-8")
+
+    names: list[str] = []
+    if (FIGURE_MODULES / f"{stem}.py").exists():
+        figures.remember_namespace(stem, namespace)  # the figures draw this run's objects
+        names = figures.render(stem, out_root / "figures")
+    return {"seconds": round(seconds, 3), "outputs": sorted(outputs), "figures": names}
+
+
+def main(argv: list[str]) -> int:
+    from scripts.sections import SnippetError
+
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[4].strip(), file=sys.stderr)
+        return 2
+    stem, out_root = argv[0], Path(argv[1])
+    if not (SNIPPETS / f"{stem}.py").exists():
+        print(f"error: no snippet snippets/{stem}.py", file=sys.stderr)
+        return 2
+    try:
+        result = render(stem, out_root)
+    except SnippetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
