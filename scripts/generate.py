@@ -3,11 +3,11 @@
     python -m scripts.generate            # what `make site`, `make serve` and the MkDocs hook run
     python -m scripts.generate --force    # ignore the cache
 
-A page's job runs `python -m scripts.render <stem>`: its snippet once, section by section, for the outputs,
-then its figures from the same run's objects. The cache key is the SHA-256 of every file that job reads:
+A page's job is a render (scripts/render.py, in a process forked from a warm server): its snippet once,
+section by section, for the outputs, then its figures from the same run's objects. The cache key is the SHA-256 of every file that job reads:
 snippets/<stem>.py, scripts/figures/<stem>.py, the runners (scripts/render.py, scripts/sections.py,
 scripts/figures/__init__.py with the palettes and SVG settings) and the pinned requirements.
-Stale jobs run in parallel subprocesses (fresh interpreters, so `mkdocs serve` sees edited code).
+Stale jobs run in parallel, one process each, one per core.
 """
 
 from __future__ import annotations
@@ -17,11 +17,9 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,27 +105,9 @@ def remove_files(stamp: Path) -> None:
         (GENERATED / f).unlink(missing_ok=True)
 
 
-def run_job(job: Job) -> tuple[Job, float, subprocess.CompletedProcess]:
-    from scripts.render import render_env
-
-    start = time.perf_counter()
-    remove_files(job.stamp)  # a page's outputs and figures are all redrawn: drop the old ones first
-    with tempfile.TemporaryDirectory(prefix="mlig-") as cwd:  # snippets may write files: not into the repo
-        proc = subprocess.run(
-            [sys.executable, "-m", "scripts.render", job.stem, str(GENERATED)],
-            cwd=cwd,
-            env=render_env(),
-            capture_output=True,
-            text=True,
-        )
-    return job, time.perf_counter() - start, proc
-
-
-def save_stamp(job: Job, proc: subprocess.CompletedProcess) -> dict:
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+def save_stamp(job: Job, result: dict) -> None:
     stamp = {"key": job.key, "seconds": result["seconds"], "files": files_of(job.stem, result)}
     job.stamp.write_text(json.dumps(stamp, indent=1))
-    return result
 
 
 def remove_orphans(current: list[Job]) -> list[str]:
@@ -243,18 +223,30 @@ def _generate(force: bool, log) -> bool:
         return True
     log(f"generate: {len(stale)} of {len(all_jobs)} stale, rendering ...")
     ok = True
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        futures = [pool.submit(run_job, j) for j in stale]
+    from scripts import render
+
+    for job in stale:  # a page's outputs and figures are all redrawn: drop the old ones first
+        remove_files(job.stamp)
+    with render.pool() as pool:
+        started = time.perf_counter()
+        futures = {pool.submit(render.render_page, j.stem, GENERATED): j for j in stale}
         for done, fut in enumerate(as_completed(futures), start=1):
-            job, seconds, proc = fut.result()
-            if proc.returncode == 0:
-                result = save_stamp(job, proc)
-                log(f"generate: [{done}/{len(stale)}] {job.label} ({seconds:.1f} s, snippet {result['seconds']:.1f} s)")
+            job = futures[fut]
+            try:
+                result = fut.result()
+            except Exception as exc:  # the process died (a snippet that exits, or a crash in a C library)
+                result = {"error": f"snippets/{job.stem}.py: the render process stopped: {exc!r}"}
+            seconds = time.perf_counter() - started
+            if "error" not in result:
+                save_stamp(job, result)
+                log(
+                    f"generate: [{done}/{len(stale)}] {job.label} (snippet {result['seconds']:.1f} s CPU; {seconds:.0f} s in)"
+                )
             else:
                 ok = False
                 job.stamp.unlink(missing_ok=True)
-                log(f"generate: [{done}/{len(stale)}] {job.label} FAILED ({seconds:.1f} s)")
-                log((proc.stderr or proc.stdout).rstrip())
+                log(f"generate: [{done}/{len(stale)}] {job.label} FAILED")
+                log(result["error"].rstrip())
     return ok
 
 

@@ -6,8 +6,14 @@ outputs and again for the figures.
 
 writes OUT_ROOT/outputs/<stem>/<section>.txt and OUT_ROOT/figures/<figure>-{light,dark}.svg (+ <figure>.md),
 and prints one JSON line: {"seconds": the snippet's CPU time, "outputs": [...], "figures": [...]}.
-`scripts/generate.py` runs it for every stale page; the tests run it again in a fresh process to check that
-outputs and figures come out byte for byte the same, and that the snippet is quick.
+`scripts/generate.py` renders every stale page this way, and the tests render each page again to check that
+outputs and figures come out byte for byte the same, and that the snippet is quick. Both go through
+`pool()`: every render runs in a new process forked from a server that has already imported NumPy, SciPy,
+pandas, scikit-learn and matplotlib (the standard library's forkserver), so a page costs its snippet and its
+figures, not a Python start and two seconds of imports. A render still starts from a clean state: the
+project's own modules are imported anew in each process (the server never imports them, so an edit is seen),
+and NumPy's and Python's global random generators are reseeded from the OS, as a fresh interpreter's are
+(so a snippet that forgets a seed still gives different output each time, and the tests catch it).
 """
 
 from __future__ import annotations
@@ -15,7 +21,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from scripts.paths import FIGURE_MODULES, ROOT, SNIPPETS
@@ -72,6 +82,50 @@ def render(stem: str, out_root: Path) -> dict:
         figures.remember_namespace(stem, namespace)  # the figures draw this run's objects
         names = figures.render(stem, out_root / "figures")
     return {"seconds": round(seconds, 3), "outputs": sorted(outputs), "figures": names}
+
+
+def _render_in_child(stem: str, out_root: str) -> dict:
+    """One render in a forked process: reseeded, in a scratch directory; errors come back as text."""
+    import random
+
+    import numpy as np
+
+    from scripts.sections import SnippetError
+
+    np.random.seed()  # from OS entropy, as a fresh interpreter does
+    random.seed()
+    with tempfile.TemporaryDirectory(prefix="mlig-") as cwd:  # snippets may write files: not into the repo
+        os.chdir(cwd)
+        try:
+            return render(stem, Path(out_root))
+        except SnippetError as exc:
+            return {"error": str(exc)}
+        except Exception:  # a figure module that raises: its traceback names the file and line
+            return {"error": traceback.format_exc()}
+
+
+@contextmanager
+def pool(workers: int | None = None):
+    """An executor whose every task is a render in a new process forked from the warm server:
+    `with pool() as p: p.submit(render_page, stem, out_root).result()`."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("forkserver")
+    env = render_env()
+    saved = dict(os.environ)
+    os.environ.update(env)  # the server starts with the render environment (PYTHONHASHSEED is read at start)
+    try:
+        ctx.set_forkserver_preload([*WARM_IMPORTS, "matplotlib.backends.backend_svg"])
+        with ProcessPoolExecutor(workers or os.cpu_count() or 2, mp_context=ctx, max_tasks_per_child=1) as ex:
+            yield ex
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def render_page(stem: str, out_root: Path) -> dict:
+    """Submit this to `pool()`: the render's result, or {"error": message naming the file and line}."""
+    return _render_in_child(stem, str(out_root))
 
 
 def main(argv: list[str]) -> int:
