@@ -19,7 +19,7 @@ import os
 import shutil
 import sys
 import time
-from concurrent.futures import as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -227,7 +227,7 @@ def _generate(force: bool, log) -> bool:
 
     for job in stale:  # a page's outputs and figures are all redrawn: drop the old ones first
         remove_files(job.stamp)
-    with render.pool() as pool:
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # each thread waits on one render
         started = time.perf_counter()
         futures = {pool.submit(render.render_page, j.stem, GENERATED): j for j in stale}
         for done, fut in enumerate(as_completed(futures), start=1):

@@ -7,8 +7,8 @@ outputs and again for the figures.
 writes OUT_ROOT/outputs/<stem>/<section>.txt and OUT_ROOT/figures/<figure>-{light,dark}.svg (+ <figure>.md),
 and prints one JSON line: {"seconds": the snippet's CPU time, "outputs": [...], "figures": [...]}.
 `scripts/generate.py` renders every stale page this way, and the tests render each page again to check that
-outputs and figures come out byte for byte the same, and that the snippet is quick. Both go through
-`pool()`: every render runs in a new process forked from a server that has already imported NumPy, SciPy,
+outputs and figures come out byte for byte the same, and that the snippet is quick. Both call
+`render_page()`: every render runs in a new process forked from a server that has already imported NumPy, SciPy,
 pandas, scikit-learn and matplotlib (the standard library's forkserver), so a page costs its snippet and its
 figures, not a Python start and two seconds of imports. A render still starts from a clean state: the
 project's own modules are imported anew in each process (the server never imports them, so an edit is seen),
@@ -22,10 +22,9 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 from scripts.paths import FIGURE_MODULES, ROOT, SNIPPETS
@@ -104,28 +103,54 @@ def _render_in_child(stem: str, out_root: str) -> dict:
             return {"error": traceback.format_exc()}
 
 
-@contextmanager
-def pool(workers: int | None = None):
-    """An executor whose every task is a render in a new process forked from the warm server:
-    `with pool() as p: p.submit(render_page, stem, out_root).result()`."""
-    import multiprocessing
+_STARTED = False
+_START_LOCK = threading.Lock()  # scripts/generate.py renders from several threads
 
+
+def _forkserver():
+    """The standard library's forkserver, started once per process with the render environment (it reads
+    PYTHONHASHSEED when it starts) and the heavy libraries imported."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    global _STARTED
     ctx = multiprocessing.get_context("forkserver")
-    env = render_env()
-    saved = dict(os.environ)
-    os.environ.update(env)  # the server starts with the render environment (PYTHONHASHSEED is read at start)
-    try:
-        ctx.set_forkserver_preload([*WARM_IMPORTS, "matplotlib.backends.backend_svg"])
-        with ProcessPoolExecutor(workers or os.cpu_count() or 2, mp_context=ctx, max_tasks_per_child=1) as ex:
-            yield ex
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    with _START_LOCK:
+        if _STARTED:
+            return ctx
+        saved = dict(os.environ)
+        os.environ.update(render_env())
+        try:
+            ctx.set_forkserver_preload([*WARM_IMPORTS, "matplotlib.backends.backend_svg"])
+            forkserver.ensure_running()
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+        _STARTED = True
+    return ctx
+
+
+def _child_main(stem: str, out_root: str, conn) -> None:
+    conn.send(_render_in_child(stem, out_root))
+    conn.close()
 
 
 def render_page(stem: str, out_root: Path) -> dict:
-    """Submit this to `pool()`: the render's result, or {"error": message naming the file and line}."""
-    return _render_in_child(stem, str(out_root))
+    """Render one page in a new process forked from the warm server; return the render's result, or
+    {"error": message naming the file and line}. Safe to call from several threads at once."""
+    ctx = _forkserver()
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child_main, args=(stem, str(out_root), send), name=f"render {stem}")
+    proc.start()
+    send.close()
+    try:
+        result = receive.recv()
+    except EOFError:  # the process died before answering: a snippet that exits, or a crash in a C library
+        proc.join()
+        result = {"error": f"snippets/{stem}.py: the render process stopped (exit code {proc.exitcode})"}
+    proc.join()
+    receive.close()
+    return result
 
 
 def main(argv: list[str]) -> int:

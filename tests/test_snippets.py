@@ -25,19 +25,12 @@ def test_there_are_snippets():
     assert SNIPPET_FILES, "snippets/ holds no snippet"
 
 
-@pytest.fixture(scope="module")
-def renders():
-    """Renders in processes forked from a warm server, one at a time (pytest-xdist runs one worker per core)."""
-    with render.pool(workers=1) as pool:
-        yield pool
-
-
 @pytest.mark.parametrize("snippet", SNIPPET_FILES, ids=lambda p: p.stem)
-def test_a_fresh_run_prints_and_draws_what_the_page_shows_quickly(snippet: Path, tmp_path, generated, renders):
+def test_a_fresh_run_prints_and_draws_what_the_page_shows_quickly(snippet: Path, tmp_path, generated):
     """Render the page again in a new process (as scripts/generate.py does, reseeded): the snippet is quick,
     and every output and figure comes out byte for byte as the build's copy. This fails for output or a
     figure that is not deterministic (a seed left out, a date or a random id in an SVG)."""
-    result = renders.submit(render.render_page, snippet.stem, tmp_path / "generated").result()
+    result = render.render_page(snippet.stem, tmp_path / "generated")
     assert "error" not in result, result.get("error")
     assert result["seconds"] < TIME_LIMIT_S, (
         f"{rel(snippet)} took {result['seconds']:.1f} s of CPU time (limit {TIME_LIMIT_S} s)"
