@@ -18,6 +18,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import zipfile
 from dataclasses import asdict, dataclass
@@ -160,20 +161,31 @@ def write_anki(all_cards: list[Card], config, path: Path, site_url: str, timesta
     genanki.Package([d for d in decks.values() if d.notes]).write_to_file(raw, timestamp=timestamp)
     # genanki stamps zip entries with the current time; rewrite them with a fixed date so builds are identical.
     raw.seek(0)
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in sorted(src.infolist(), key=lambda i: i.filename):
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(fixed, src.read(info.filename))
+    write_atomically(path, out.getvalue())
 
 
 def write_csv(all_cards: list[Card], config, path: Path) -> None:
     md = _renderer(config)
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["question", "answer", "tags", "difficulty", "page", "round"])
-        for c in all_cards:
-            writer.writerow(_anki_fields(md, c) + [c.round_title])
+    f = io.StringIO(newline="")
+    writer = csv.writer(f)
+    writer.writerow(["question", "answer", "tags", "difficulty", "page", "round"])
+    for c in all_cards:
+        writer.writerow(_anki_fields(md, c) + [c.round_title])
+    write_atomically(path, f.getvalue().encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace a file in one step: two builds may run at once (the tests build twice in parallel), and one
+    must never copy the other's half-written download into its site."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def formula_sheet(all_cards: list[Card]) -> str:
@@ -200,11 +212,11 @@ def generate(config, typeset, timestamp: float) -> list[Path]:
     OUT.mkdir(parents=True, exist_ok=True)
     (GENERATED / "pages").mkdir(parents=True, exist_ok=True)
     all_cards = cards()
-    (OUT / "cards.json").write_text(card_json(all_cards, config, typeset), encoding="utf-8")
+    write_atomically(OUT / "cards.json", card_json(all_cards, config, typeset).encode("utf-8"))
     write_anki(all_cards, config, OUT / f"{FILE_STEM}.apkg", config["site_url"] or "", timestamp)
     write_csv(all_cards, config, OUT / f"{FILE_STEM}.csv")
     sheet = GENERATED / "pages" / "formulas.md"
     text = formula_sheet(all_cards)
     if not sheet.exists() or sheet.read_text(encoding="utf-8") != text:
-        sheet.write_text(text, encoding="utf-8")
+        write_atomically(sheet, text.encode("utf-8"))
     return [OUT / f"{FILE_STEM}.apkg", OUT / f"{FILE_STEM}.csv"]

@@ -11,7 +11,7 @@ import yaml
 from conftest import BUILD_ENV, mkdocs_build
 
 from scripts import rounds
-from scripts.pages import question_pages
+from scripts.pages import round_pages
 
 STEM = "entropy"
 FILES = [
@@ -50,8 +50,10 @@ def test_scaffold_then_fill_in_passes_the_checks(scratch):
         assert (scratch / name).exists(), name
     assert (scratch / "mkdocs.yml").read_bytes() == mkdocs_yml, "the scaffold edited mkdocs.yml"
     meta = yaml.safe_load((scratch / FILES[0]).read_text().split("---")[1])
-    orders = [yaml.safe_load(p.read_text().split("---")[1]).get("order", 0) for p in question_pages()]
-    assert meta["round"] == "evaluation" and meta["order"] > max(o for o in orders if isinstance(o, int))
+    orders = [yaml.safe_load(p.read_text().split("---")[1]).get("order", 0) for p in round_pages("evaluation")]
+    assert meta["round"] == "evaluation" and meta["order"] > max(o for o in orders if isinstance(o, int)), (
+        "the scaffold should place the page last in its round"
+    )
 
     # Unfilled: the build refuses the page and names every placeholder with file and line.
     proc = mkdocs_build(scratch / "mkdocs.yml", scratch / "site")

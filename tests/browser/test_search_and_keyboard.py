@@ -80,6 +80,28 @@ QUERIES = [
     ("concept drift", "system-design/monitoring_drift/"),
     ("population stability index", "system-design/monitoring_drift/"),
     ("glossary", "glossary/"),
+    # deep learning round
+    ("backpropogation", "deep-learning/backpropagation/"),
+    ("chain rule neural network", "deep-learning/backpropagation/"),
+    ("dying ReLU", "deep-learning/activation_functions/"),
+    ("activaton function", "deep-learning/activation_functions/"),
+    ("vanishing gradient", "deep-learning/vanishing_exploding_gradients/"),
+    ("Xavier initialization", "deep-learning/vanishing_exploding_gradients/"),
+    ("AdamW", "deep-learning/optimizers/"),
+    ("learning rate warmup", "deep-learning/optimizers/"),
+    ("inverted dropout", "deep-learning/dropout/"),
+    ("dropuot", "deep-learning/dropout/"),
+    ("layernorm", "deep-learning/batch_layer_norm/"),
+    ("batch normilization", "deep-learning/batch_layer_norm/"),
+    ("Conv2d", "deep-learning/cnn/"),
+    ("convolusion", "deep-learning/cnn/"),
+    ("LSTM", "deep-learning/rnn_lstm/"),
+    ("backpropagation through time", "deep-learning/rnn_lstm/"),
+    ("word2vec", "deep-learning/embeddings/"),
+    ("embeding", "deep-learning/embeddings/"),
+    ("self-attention", "deep-learning/attention_transformers/"),
+    ("transfomer", "deep-learning/attention_transformers/"),
+    ("neural network from scratch", "labs/lab_numpy_mlp/"),
 ]
 
 
