@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_project, mkdocs_build
+from test_scaffold import FILES as SCAFFOLDED
+from test_scaffold import scaffold
 
 pytestmark = pytest.mark.xdist_group("guard_rails")  # one worker runs them all: the broken copy is built once
 
@@ -82,6 +84,8 @@ def broken(tmp_path_factory, generated) -> tuple[str, dict]:
     where["fence"] = append(root, FENCE, '!!! note "Hidden"\n    ```python\n    assert False\n    ```\n') + 1
     for name, (page, pattern, new) in FRONT_MATTER.items():
         where[name] = edit(root, page, pattern, new)
+    proc = scaffold(root)  # a page scaffolded and not filled in
+    assert proc.returncode == 0, proc.stderr
     return build_fails(root), where
 
 
@@ -129,6 +133,12 @@ def test_invalid_front_matter_names_page_and_line(broken, name):
 def test_runnable_fence_hidden_in_an_admonition_names_page_and_line(broken):
     out, where = broken
     assert f"{FENCE}:{where['fence']}: this Python fence is indented" in out
+
+
+@pytest.mark.parametrize("name", SCAFFOLDED, ids=str)
+def test_unfilled_scaffold_names_each_placeholder_with_file_and_line(broken, name):
+    out, _ = broken
+    assert re.search(rf"{re.escape(name)}:\d+: leftover placeholder 'TODO'", out), f"{name} not named"
 
 
 def test_every_problem_is_reported_in_one_build(broken):

@@ -28,10 +28,10 @@ def run(root, *args):
     )
 
 
-def test_scaffold_then_fill_in_passes_the_checks(scratch):
-    mkdocs_yml = (scratch / "mkdocs.yml").read_bytes()
-    proc = run(
-        scratch,
+def scaffold(root):
+    """`make new-question` in a scratch copy: the evaluation round's page 'What is entropy?'."""
+    return run(
+        root,
         "scripts/new_question.py",
         "What is entropy?",
         "--round",
@@ -41,10 +41,17 @@ def test_scaffold_then_fill_in_passes_the_checks(scratch):
         "--difficulty",
         "easy",
         "--slug",
-        "entropy",
+        STEM,
         "--root",
-        str(scratch),
+        str(root),
     )
+
+
+def test_scaffold_then_fill_in_passes_the_checks(scratch):
+    """(That the build refuses the page unfilled, naming every placeholder, is checked in the guard rails'
+    one broken build: tests/test_guard_rails.py.)"""
+    mkdocs_yml = (scratch / "mkdocs.yml").read_bytes()
+    proc = scaffold(scratch)
     assert proc.returncode == 0, proc.stderr
     for name in FILES:
         assert (scratch / name).exists(), name
@@ -54,13 +61,6 @@ def test_scaffold_then_fill_in_passes_the_checks(scratch):
     assert meta["round"] == "evaluation" and meta["order"] > max(o for o in orders if isinstance(o, int)), (
         "the scaffold should place the page last in its round"
     )
-
-    # Unfilled: the build refuses the page and names every placeholder with file and line.
-    proc = mkdocs_build(scratch / "mkdocs.yml", scratch / "site")
-    out = proc.stdout + proc.stderr
-    assert proc.returncode != 0
-    for name in FILES:
-        assert re.search(rf"{re.escape(name)}:\d+: leftover placeholder 'TODO'", out), f"{name} not named:\n{out}"
 
     # Filled in: the same page builds, and its own checks pass.
     for name in FILES:

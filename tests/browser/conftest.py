@@ -59,10 +59,15 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the print page asks for 200-odd figures at once; the default backlog is 5
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = SiteServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -38,8 +38,10 @@ LOAD_ALL_IMAGES = """async () => {
   const imgs = [...document.querySelectorAll('img')];
   for (const img of imgs) img.loading = 'eager';
   const broken = [];
+  // an image that neither loads nor fails within 20 s counts as broken (the test reports it, not a hang)
+  const settle = img => Promise.race([img.decode(), new Promise((_, no) => setTimeout(() => no('timeout'), 20000))]);
   for (const img of imgs) {
-    try { await img.decode(); } catch (e) { broken.push(img.getAttribute('src')); continue; }
+    try { await settle(img); } catch (e) { broken.push(img.getAttribute('src') + ' (' + e + ')'); continue; }
     if (!img.naturalWidth) broken.push(img.getAttribute('src'));
   }
   return broken;
