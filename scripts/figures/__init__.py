@@ -15,8 +15,10 @@ together with a Markdown fragment that pages include:
 
     --8<-- "generated/figures/precision_recall_pr_curve.md"
 
-Usage: python -m scripts.figures render STEM OUT_DIR   (one module, both palettes)
-       python -m scripts.figures list                 (every registered figure)
+A page's figures are drawn by `python -m scripts.render <stem> OUT_ROOT` (scripts/render.py), from the
+same run of the snippet that captures its outputs.
+
+Usage: python -m scripts.figures list   (every registered figure)
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
-import json
 import runpy
 import sys
 from collections.abc import Callable
@@ -262,10 +263,6 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["list"]:
         for name, spec in sorted(load().items()):
             print(f"{name}\t{spec.stem}\t{spec.alt}")
-        return 0
-    if len(argv) == 3 and argv[0] == "render":
-        names = render(argv[1], Path(argv[2]))
-        print(json.dumps(names))
         return 0
     print(__doc__.strip().split("Usage: ")[-1], file=sys.stderr)
     return 2
