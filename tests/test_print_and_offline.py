@@ -5,6 +5,7 @@ in tests/browser/test_print_and_offline_in_browser.py open both."""
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import zipfile
 from pathlib import Path
@@ -51,6 +52,7 @@ def printed_and_excluded() -> tuple[list[str], list[str]]:
     return printed, excluded
 
 
+@functools.cache  # read only: three tests compare every page with the print page, and each page is parsed once
 def article(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
 
