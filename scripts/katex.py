@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from functools import lru_cache
 
+from scripts.math_font import core_fixes, unicode_variants
 from scripts.paths import KATEX_DIST, SCRIPTS
 
 
@@ -44,8 +45,12 @@ class KatexRenderer:
             reply = json.loads(self._proc.stdout.readline())
             if "error" in reply:
                 raise KatexError(reply["error"])
-            self._cache[key] = reply["html"]
+            self._cache[key] = core_fixes(unicode_variants(reply["html"]))
         return self._cache[key]
+
+    def rendered(self) -> list[str]:
+        """Everything typeset so far (the math font is cut down to its characters)."""
+        return sorted(self._cache.values())
 
     def close(self) -> None:
         if self._proc.poll() is None:

@@ -4,8 +4,7 @@ on_config      notebooks executed by the build use scripts/ipython (SVG figures,
 on_pre_build   render stale snippet outputs and figures (scripts/generate.py, cached); practice material
                (scripts/practice.py: flashcards, Anki deck, CSV, formula sheet)
 on_nav         order each round's pages by their `order` front matter (the folders come from mkdocs-awesome-nav)
-on_files       publish generated figures under /figures/, downloads under /downloads/, KaTeX's CSS and fonts
-               under /assets/katex/
+on_files       publish generated figures under /figures/, downloads under /downloads/
 on_page_markdown  check front matter and figure references, naming the file and line; add "Verified with";
                   switch mkdocs-quiz on for pages that hold a <quiz>
 on_page_content   slim notebook pages (scripts/notebooks.py); add a page's `search_terms` (synonyms, misspellings) to
@@ -17,8 +16,9 @@ Problems are reported all at once: each is logged with its file and line as it i
 its checks is built as a stub so the rest of the build goes on, and the build stops at the end (on_post_build)
 if anything was wrong. One build names every broken page, not only the first.
 
-on_post_build     finish print-site's one-page guide (scripts/print_page.py); build the offline copy of the site
-                  and zip it into downloads/ (scripts/offline.py)
+on_post_build     finish print-site's one-page guide (scripts/print_page.py); write the math font, cut down to the
+                  formulas' characters (scripts/math_font.py); build the offline copy of the site and zip it into
+                  downloads/ (scripts/offline.py)
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import notebooks, offline, pages, practice, print_page, provenance, reading_time, rounds  # noqa: E402
+from scripts import math_font, notebooks, offline, pages, practice, print_page, provenance, reading_time, rounds  # noqa: E402
 from scripts.katex import KatexError, renderer  # noqa: E402
-from scripts.paths import FIGURES_OUT, GENERATED, IFRAME_WORKER_SHIM, KATEX_DIST, rel  # noqa: E402
+from scripts.paths import FIGURES_OUT, GENERATED, IFRAME_WORKER_SHIM, rel  # noqa: E402
 
 # GUIDE_NO_EXEC=1 builds the same Markdown with the executable steps off (no snippet, figure or notebook
 # runs; what generated/ already holds is used): the floor that `make bench` compares rebuilds with.
@@ -100,10 +100,6 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download)))
     for svg in sorted(FIGURES_OUT.glob("*.svg")):
         files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
-    for asset in sorted(KATEX_DIST.glob("katex-swap.min.css")) + sorted((KATEX_DIST / "fonts").glob("KaTeX_*")):
-        files.append(
-            File.generated(config, f"assets/katex/{asset.relative_to(KATEX_DIST).as_posix()}", abs_src_path=str(asset))
-        )
     if OFFLINE:
         files.append(File.generated(config, offline.SHIM_URL, abs_src_path=str(IFRAME_WORKER_SHIM)))
     return files
@@ -320,6 +316,8 @@ def on_post_build(config) -> None:
     try:
         if _printing(config):
             print_page.finish(config, typeset, _nav_pages)
+        # The math font, cut down to the characters of every formula typeset above (pages, cards, print page).
+        math_font.write(math_font.characters(renderer().rendered()), Path(config.site_dir) / math_font.URL)
     finally:
         renderer().close()
         renderer.cache_clear()

@@ -169,7 +169,7 @@ def test_math_is_typeset_at_build_time(built_site):
         body = doc.select_one("article")
         if body:
             body = copy.copy(body)  # soup() is cached and shared with the other tests: change a copy
-            for code in body.select("pre, code, .katex-mathml"):
+            for code in body.select("pre, code, annotation"):  # annotation: the TeX source inside the MathML
                 code.decompose()
             text = body.get_text()
             for raw in ("\\(", "\\[", "$$"):
@@ -187,7 +187,7 @@ def test_question_pages_have_formulas_figures_and_output(built_site):
         page = built_site / source.relative_to(DOCS).with_suffix("") / "index.html"
         doc = soup(page)
         if "In depth" in rounds.get(source.parent.name).sections:  # design pages have no formula section
-            assert doc.select(".katex-display"), f"{page}: no display formula"
+            assert doc.select('math[display="block"]'), f"{page}: no display formula"
         assert doc.select('img[src$="#only-light"]') and doc.select('img[src$="#only-dark"]'), f"{page}: figures"
         titles = [t.get_text().strip() for t in doc.select(".highlight .filename")]
         assert "Output" in titles, f"{page}: no captured output block"
@@ -291,3 +291,22 @@ def test_question_pages_show_their_computed_reading_time_and_round(built_site):
 
 def rel_page(page: Path) -> str:
     return page.relative_to(ROOT).as_posix()
+
+
+def test_math_font_is_served_with_every_character_the_site_shows(built_site):
+    """The build writes the cut-down math font after the last formula (pages, cards, print page): a page whose
+    formulas were typeset elsewhere would show characters the subset lacks."""
+    from fontTools.ttLib import TTFont
+
+    from scripts import math_font
+
+    path = built_site / math_font.URL
+    assert path.exists(), f"{math_font.URL} is missing from the site"
+    font = TTFont(str(path))
+    assert "MATH" in font and path.stat().st_size < 64 * 1024, "the math font lost its MATH table or grew"
+    mathml = [str(m) for page in html_pages(built_site) for m in soup(page).select("span.katex")]
+    source, served = TTFont(str(math_font.SOURCE)).getBestCmap(), font.getBestCmap()
+    missing = sorted(c for c in math_font.characters(mathml) if ord(c) in source and ord(c) not in served)
+    assert not missing, f"characters in formulas that the served math font lacks: {missing}"
+    css = (built_site / "assets" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert 'url("../math/noto-sans-math.woff2")' in css and math_font.URL.endswith("math/noto-sans-math.woff2")

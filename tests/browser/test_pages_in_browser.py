@@ -68,10 +68,16 @@ MATH_PROBLEMS = """() => {
   const article = document.querySelector('article');
   if (article) {
     const clone = article.cloneNode(true);
-    clone.querySelectorAll('pre, code, .katex-mathml').forEach(n => n.remove());
+    clone.querySelectorAll('pre, code, annotation').forEach(n => n.remove());
     for (const raw of ['\\\\(', '\\\\[', '$$']) if (clone.textContent.includes(raw)) problems.push('raw ' + raw);
   }
   return problems;
+}"""
+
+# Formulas are laid out with the site's own math font (its MATH table stretches brackets and radicals)
+MATH_FONT_LOADED = """async () => {
+  await document.fonts.load('1em "Guide Math"', '\u2211');
+  return [...document.fonts].some(f => f.family.replace(/"/g, '') === 'Guide Math' && f.status === 'loaded');
 }"""
 
 VISIBLE_FIGURES = """() => [...document.querySelectorAll('img[src*="#only-"]')]
@@ -132,6 +138,8 @@ def test_page_as_a_reader_sees_it(context, site_url, axe_source, path):
     page, seen = open_page(context, site_url + path)
     assert not page.evaluate(LOAD_ALL_IMAGES), f"/{path}: images that do not load"
     assert not page.evaluate(MATH_PROBLEMS), f"/{path}: math not typeset"
+    if page.locator("article math").count():
+        assert page.evaluate(MATH_FONT_LOADED), f"/{path}: the math font did not load"
 
     page.add_script_tag(content=axe_source)
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
