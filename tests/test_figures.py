@@ -52,3 +52,20 @@ def test_light_and_dark_variants_differ_in_colour(name, generated):
     dark = (FIGURES_OUT / f"{name}-dark.svg").read_text()
     assert PALETTES["light"]["text"] in light and PALETTES["dark"]["text"] in dark
     assert light != dark
+
+# A figure is one of the heaviest things a page loads (and the print page loads them all). A plot with one SVG
+# element per data cell (pcolormesh, a dense scatter) passes every other check and weighs megabytes: draw such
+# a layer as an image (imshow, or rasterized=True) instead. The largest today is about 310 KiB.
+MAX_FIGURE_BYTES = 400 * 1024
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_figure_file_stays_light(name, generated):
+    for palette in PALETTES:
+        path = FIGURES_OUT / f"{name}-{palette}.svg"
+        size = path.stat().st_size
+        module = f"scripts/figures/{REGISTRY[name].stem}.py"
+        assert size <= MAX_FIGURE_BYTES, (
+            f"{module}: figure {name!r} is {size / 1024:.0f} KiB ({palette}), over {MAX_FIGURE_BYTES // 1024} KiB: "
+            "draw its dense layer as an image (imshow or rasterized=True)"
+        )
