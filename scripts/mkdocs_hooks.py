@@ -4,14 +4,16 @@ on_config      notebooks executed by the build use scripts/ipython (SVG figures,
 on_pre_build   render stale snippet outputs and figures (scripts/generate.py, cached); practice material
                (scripts/practice.py: flashcards, Anki deck, CSV, formula sheet)
 on_nav         order each round's pages by their `order` front matter (the folders come from mkdocs-awesome-nav)
-on_files       publish generated figures under /figures/, downloads under /downloads/
+on_files       publish generated figures under /figures/, downloads under /downloads/, mkdocs-quiz's engine under
+               /assets/quiz/
 on_page_markdown  check front matter and figure references, naming the file and line; add "Verified with";
                   switch mkdocs-quiz on for pages that hold a <quiz>
 on_page_content   slim notebook pages (scripts/notebooks.py); add a page's `search_terms` (synonyms, misspellings) to
                   the search index, hidden; resolve `guide:` links (the print page, the offline zip)
 on_page_context   typeset every arithmatex formula with KaTeX; a malformed one stops the build
 on_post_page      typeset math outside the content (headings in the TOC); drop print-site's assets, which only
-                  its own page uses (on_post_template: from 404.html too)
+                  its own page uses (on_post_template: from 404.html too); link the quiz engine instead of
+                  inlining it
 Problems are reported all at once: each is logged with its file and line as it is found, a page that fails
 its checks is built as a stub so the rest of the build goes on, and the build stops at the end (on_post_build)
 if anything was wrong. One build names every broken page, not only the first.
@@ -34,6 +36,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+from mkdocs_quiz import plugin as quiz_plugin
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -100,6 +104,8 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download)))
     for svg in sorted(FIGURES_OUT.glob("*.svg")):
         files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
+    for url, source in QUIZ_ENGINE.items():
+        files.append(File.generated(config, url, abs_src_path=str(source)))
     if OFFLINE:
         files.append(File.generated(config, offline.SHIM_URL, abs_src_path=str(IFRAME_WORKER_SHIM)))
     return files
@@ -294,9 +300,28 @@ _PRINT_SITE_ASSETS = re.compile(
 )
 
 
+# mkdocs-quiz inlines its engine (44 KB of script, 10 KB of styles) into every page with a quiz, so no page can
+# reuse another's copy from the cache: the site serves the plugin's own two files instead, and each quiz page
+# links them (the styles from the head, the script deferred where the plugin put it, after its settings).
+_QUIZ_PACKAGE = Path(quiz_plugin.__file__).parent
+QUIZ_ENGINE = {
+    "assets/quiz/quiz.css": _QUIZ_PACKAGE / "css" / "quiz.css",
+    "assets/quiz/quiz.js": _QUIZ_PACKAGE / "js" / "quiz.js",
+}
+
+
+def _link_quiz_engine(output: str, page) -> str:
+    if not quiz_plugin.js_script or quiz_plugin.js_script not in output:
+        return output
+    css, js = (get_relative_url(url, page.url) for url in QUIZ_ENGINE)
+    output = output.replace(quiz_plugin.js_script, f'<script src="{js}" defer></script>', 1)
+    output = output.replace(quiz_plugin.style, "", 1)
+    return output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+
+
 @event_priority(-100)
 def on_post_page(output: str, page, config) -> str:
-    output = _PRINT_SITE_ASSETS.sub("", output)
+    output = _link_quiz_engine(_PRINT_SITE_ASSETS.sub("", output), page)
     # Math outside page.content (a formula in a heading reaches the table of contents and the page title)
     if 'class="arithmatex">\\(' in output or 'class="arithmatex">\\[' in output:
         return typeset(output, Path(page.file.abs_src_path or config.docs_dir))

@@ -310,3 +310,20 @@ def test_math_font_is_served_with_every_character_the_site_shows(built_site):
     assert not missing, f"characters in formulas that the served math font lacks: {missing}"
     css = (built_site / "assets" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
     assert 'url("../math/noto-sans-math.woff2")' in css and math_font.URL.endswith("math/noto-sans-math.woff2")
+
+
+def test_quiz_pages_link_the_quiz_engine_instead_of_inlining_it(built_site):
+    """54 KB of script and styles per quiz page, once for the whole site (and cached between pages)."""
+    from mkdocs_quiz import plugin as quiz_plugin
+
+    page = built_site / "evaluation" / "precision_recall" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    doc = soup(page)
+    assert doc.select(".quiz") and quiz_plugin.js_script not in text and quiz_plugin.style not in text
+    assert doc.select_one('head link[rel="stylesheet"][href="../../assets/quiz/quiz.css"]')
+    script = doc.select_one('script[src="../../assets/quiz/quiz.js"]')
+    assert script is not None and script.has_attr("defer")
+    settings = [s for s in doc.find_all("script") if "window.mkdocsQuizConfig" in s.get_text()]
+    assert settings and settings[0].sourceline < script.sourceline, "the engine must run after its settings"
+    served = (built_site / "assets" / "quiz" / "quiz.js").read_text(encoding="utf-8")
+    assert served and served in quiz_plugin.js_script
