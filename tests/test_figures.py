@@ -53,6 +53,7 @@ def test_light_and_dark_variants_differ_in_colour(name, generated):
     assert PALETTES["light"]["text"] in light and PALETTES["dark"]["text"] in dark
     assert light != dark
 
+
 # A figure is one of the heaviest things a page loads (and the print page loads them all). A plot with one SVG
 # element per data cell (pcolormesh, a dense scatter) passes every other check and weighs megabytes: draw such
 # a layer as an image (imshow, or rasterized=True) instead. The largest today is about 310 KiB.
