@@ -59,8 +59,10 @@ def prefix_ids(html: str) -> str:
     for opening, key, body in zip(parts[1::3], parts[2::3], parts[3::3]):
         wanted = {h[len(key) + 1 :] for h in _ANCHOR_HREF.findall(body) if h.startswith(key + "-")}
         ids = set(_ID.findall(body))
-        for name in sorted(wanted & ids):
-            body = re.sub(rf"""(\s(?:id|name)=["']){re.escape(name)}(["'])""", rf"\g<1>{key}-{name}\g<2>", body)
+        names = wanted & ids
+        if names:  # one pass over the page for all its ids (one pass per id took 6 s on the whole guide)
+            pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            body = re.sub(rf"""(\s(?:id|name)=["'])({pattern})(["'])""", rf"\g<1>{key}-\g<2>\g<3>", body)
         out += [opening, body]
     return "".join(out)
 

@@ -1,5 +1,6 @@
-"""Encoding categorical features: one-hot, ordinal, target encoding (and its leak when it
-is not cross-fitted), the hashing trick, and native categorical splits in gradient boosting.
+"""Encoding categorical features: one-hot, ordinal, target encoding (and its leak when
+it is not cross-fitted), the hashing trick, and native categorical splits in gradient
+boosting.
 
 Run on its own: python snippets/categorical_encoding.py
 """
@@ -100,7 +101,8 @@ for columns in (["user_id"], ["city", "user_id"]):
         test = roc_auc_score(y_te, model.predict_proba(Z_te)[:, 1])
         scores[" + ".join(columns), how] = train, test
         print(
-            f"{' + '.join(columns):15} {how:12}  train AUC {train:.3f}  test AUC {test:.3f}"
+            f"{' + '.join(columns):15} {how:12}  "
+            f"train AUC {train:.3f}  test AUC {test:.3f}"
         )
 # --8<-- [end:leak]
 

@@ -35,7 +35,8 @@ def curvature(X):
 for name, X in (("raw", X_raw), ("standardised", X_std)):
     mu, L = curvature(X)
     print(
-        f"{name:>12}: L = {L:7.3f}, mu = {mu:.3f}, condition number L/mu = {L / mu:6.1f}"
+        f"{name:>12}: L = {L:7.3f}, mu = {mu:.3f}, "
+        f"condition number L/mu = {L / mu:6.1f}"
     )
 # --8<-- [end:data]
 
@@ -116,7 +117,8 @@ for label in ("1/L", "1.9/L", "2.05/L"):  # exactly the factor: a linear map per
     assert np.allclose(along[1:], (1 - rates[label]) * along[:-1], atol=1e-12)
 
 # --8<-- [start:batch_size]
-# Same data, same number of passes (epochs); three constant learning rates, one decaying.
+# Same data, same number of passes (epochs); three constant learning rates, one
+# decaying.
 epochs = 20
 runs = {
     "batch (500 rows), lr 1/L": dict(lr=1 / L_std, batch_size=n),

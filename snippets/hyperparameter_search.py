@@ -23,7 +23,8 @@ for d in (1, 2, 3, 6):
     grid_values = len({point["p0"] for point in grid})
     random_values = len({point["p0"] for point in draws})
     print(
-        f"d = {d}: the grid tries {grid_values:2d} values of each, random {random_values}"
+        f"d = {d}: the grid tries {grid_values:2d} values of each, "
+        f"random {random_values}"
     )
     assert len(grid) == len(draws) == n_trials
     assert grid_values == k and random_values == n_trials
@@ -41,7 +42,8 @@ rng = np.random.default_rng(0)
 
 
 def score(x1, x2, peak):
-    """A validation score that depends on x1 only: x2 is a parameter that does not matter."""
+    """A validation score that depends on x1 only: x2 is a parameter that does not
+    matter."""
     return np.exp(-0.5 * ((x1 - peak) / 0.1) ** 2) + 0.0 * x2
 
 

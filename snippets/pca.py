@@ -53,7 +53,8 @@ print("sign of each sklearn component against eigh's:", signs.astype(int))
 gap = np.abs(pca.components_ - signs[:, None] * eigvecs.T).max()
 print(f"after fixing the signs, max difference: {gap:.1e}")
 print(
-    f"explained_variance_ vs eigenvalues: {np.abs(pca.explained_variance_ - eigvals).max():.1e}"
+    "explained_variance_ vs eigenvalues: "
+    f"{np.abs(pca.explained_variance_ - eigvals).max():.1e}"
 )
 
 # Scores: the projections Xc V are U diag(s) from the SVD, up to each column's sign.
@@ -67,14 +68,16 @@ assert np.allclose(scores, flip * U_svd * s)
 assert set(signs) == {-1.0, 1.0}  # both signs occur: the sign is a convention
 # --8<-- [end:svd]
 
-# sklearn's convention: the entry largest in absolute value of each component is positive.
+# sklearn's convention: the entry largest in absolute value of each component is
+# positive.
 top = np.abs(pca.components_).argmax(axis=1)
 assert np.all(pca.components_[np.arange(p), top] > 0)
 
 # --8<-- [start:scaling]
 spread = X_raw.std(axis=0)
 print(
-    f"std devs: proline {spread[12]:.1f}, median of the others {np.median(spread[:12]):.2f}"
+    f"std devs: proline {spread[12]:.1f}, "
+    f"median of the others {np.median(spread[:12]):.2f}"
 )
 raw = PCA().fit(X_raw)
 print(

@@ -59,13 +59,16 @@ outside = margin > 1 + 1e-4  # beyond the margin, correct side
 on = np.abs(margin - 1) <= 1e-4  # exactly on the margin
 inside = margin < 1 - 1e-4  # inside the margin or misclassified
 print(
-    f"outside the margin: {outside.sum()}, alpha = 0 for all: {np.all(alpha[outside] == 0)}"
+    f"outside the margin: {outside.sum()}, "
+    f"alpha = 0 for all: {np.all(alpha[outside] == 0)}"
 )
 print(
-    f"on the margin: {on.sum()}, 0 < alpha < C: {np.all((alpha[on] > 0) & (alpha[on] < C))}"
+    f"on the margin: {on.sum()}, "
+    f"0 < alpha < C: {np.all((alpha[on] > 0) & (alpha[on] < C))}"
 )
 print(
-    f"inside or wrong: {inside.sum()}, alpha = C for all: {np.allclose(alpha[inside], C)}"
+    f"inside or wrong: {inside.sum()}, "
+    f"alpha = C for all: {np.allclose(alpha[inside], C)}"
 )
 assert abs(primal - dual) < 1e-4 * primal  # no duality gap: this is the optimum
 assert np.all(alpha[outside] == 0) and np.allclose(alpha[inside], C)
@@ -131,7 +134,8 @@ A, B = X_tr[:5], X_te[:4]
 K_trick = (A @ B.T + 1) ** 2  # 2 numbers per point, one dot product
 K_map = phi(A) @ phi(B).T  # 6 numbers per point, one dot product
 print(
-    f"kernel trick vs explicit map, largest difference: {np.abs(K_trick - K_map).max():.1e}"
+    "kernel trick vs explicit map, largest difference: "
+    f"{np.abs(K_trick - K_map).max():.1e}"
 )
 
 # So an SVM with that kernel on x is a linear SVM on phi(x).
