@@ -111,8 +111,17 @@ def main() -> int:
     for name, path in PAGES.items():
         reports = [run_lighthouse(base + path, env) for _ in range(args.runs)]
         failed = [r for r in reports if isinstance(r, str)]
-        if failed:
-            print(f"| {name} | {failed[0]} |")
+        # a run Lighthouse could not score (its runtimeError says why) is reported, not averaged in
+        unscored = [
+            r
+            for r in reports
+            if not isinstance(r, str) and any(r["categories"][c]["score"] is None for c in CATEGORIES)
+        ]
+        reports = [r for r in reports if not isinstance(r, str) and r not in unscored]
+        for r in unscored:
+            print(f"{name}: a run was not scored: {r.get('runtimeError', {}).get('message', 'no reason given')}")
+        if failed or not reports:
+            print(f"| {name} | {failed[0] if failed else 'no run was scored'} |")
             continue
         scores = {c: [round(r["categories"][c]["score"] * 100) for r in reports] for c in CATEGORIES}
         timings = {k: statistics.median(r["audits"][a]["numericValue"] for r in reports) for k, a in TIMINGS.items()}
