@@ -60,6 +60,17 @@ def test_question_page_has_a_snippet_and_figure_of_its_own_stem(page: Path):
 # A number printed with three or more decimals looks like a computed result: if the prose quotes one, it must be
 # in the output the page shows (captured at build) or in the snippet's source (where it is asserted).
 COMPUTED_NUMBER = re.compile(r"(?<![\w.])\d+\.\d{3,}(?![\w.])")
+# Identifiers of sources are not results: URLs, DOIs (10.1023/...) and arXiv ids (arXiv:1603.02754).
+SOURCE_ID = re.compile(r"https?://[^\s)>\]]+|\b10\.\d{4,9}/\S+|\barXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?", re.I)
+
+
+def computed_numbers(text: str) -> list[str]:
+    return COMPUTED_NUMBER.findall(SOURCE_ID.sub(" ", text))
+
+
+def test_source_identifiers_are_not_taken_for_computed_numbers():
+    assert computed_numbers("Cortes & Vapnik, doi 10.1023/A:1022627411411, arXiv:1603.02754v3") == []
+    assert computed_numbers("[paper](https://arxiv.org/abs/1603.02754) scores 0.9731") == ["0.9731"]
 
 
 @pytest.mark.parametrize("page", QUESTIONS, ids=lambda p: p.stem)
@@ -69,7 +80,7 @@ def test_computed_numbers_in_prose_come_from_code(page: Path, generated):
     snippet = SNIPPETS / f"{page.stem}.py"
     evidence += snippet.read_text(encoding="utf-8") if snippet.exists() else ""
     for line, text in source.prose_lines():
-        for number in COMPUTED_NUMBER.findall(text):
+        for number in computed_numbers(text):
             assert number in evidence, (
                 f"{rel(page)}:{line}: {number} is typed by hand; quote it from captured output or assert it in "
                 f"snippets/{page.stem}.py"
