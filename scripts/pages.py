@@ -239,8 +239,8 @@ def check_quizzes(page: PageSource, start: int, end: int) -> list[str]:
 
     mkdocs-quiz itself only logs a warning for a quiz without answers and accepts one without an explanation;
     the page standard wants each question to teach: 3+ answers, 1+ correct but not all, and an explanation; and
-    every answer to have words, since KaTeX's HTML is hidden from screen readers and an answer that is only a
-    formula gives its radio button an empty label. The plugin's own parsing patterns are reused, so both read
+    every answer to have words, since many screen readers read MathML inside a form label poorly or not at all,
+    and an answer that is only a formula can leave its radio button without a usable name. The plugin's own parsing patterns are reused, so both read
     a quiz the same way.
     """
     where = f"{rel(page.path)}:{start}"
