@@ -19,7 +19,7 @@ export MKL_NUM_THREADS ?= 1
 JOBS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate serve site test clean lock check-page bench bench-lighthouse lint new-question test-latest
+.PHONY: help setup generate serve site test clean lock check-page bench bench-lighthouse lint new-question test-latest try notebooks
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -62,6 +62,13 @@ check-page: setup ## the checks of one question: make check-page STEM=precision_
 	@test -n "$(STEM)" || { echo "usage: make check-page STEM=precision_recall"; exit 2; }
 	@page=$$(ls docs/*/$(STEM).md 2>/dev/null | head -1); test -n "$$page" || { echo "no page docs/<round>/$(STEM).md"; exit 2; }; \
 	GUIDE_ONLY=$(STEM) $(PY) -m pytest -n 0 -k "$(STEM)" tests $$page
+
+try: setup ## run a coding problem's tests on your file: make try PROBLEM=kmeans_from_scratch FILE=mine.py
+	@test -n "$(PROBLEM)" -a -n "$(FILE)" || { echo "usage: make try PROBLEM=kmeans_from_scratch FILE=mine.py"; exit 2; }
+	$(PY) -m scripts.coding try "$(PROBLEM)" "$(FILE)"
+
+notebooks: setup ## rewrite the coding problems' Colab notebooks from their starters and tests
+	$(PY) -m scripts.coding notebooks
 
 bench: setup ## time cold, no-op and one-snippet builds, the test suite and page weights
 	$(PY) -m scripts.bench

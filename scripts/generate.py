@@ -140,7 +140,13 @@ def round_tables() -> dict[str, str]:
     summary = [note, "| Round | What it tests | Questions | Reading time |", "|-------|---------------|--:|--:|"]
     n_pages, all_minutes, short = 0, 0, reading_time.ZERO
     for r in rounds.ROUNDS:
-        rows = [note, "| Question | Difficulty | Reading time | Topics |", "|----------|------------|--:|--------|"]
+        coding = r.sections == rounds.CODING_SECTIONS  # problems: the interview's time limit, not reading time
+        head = (
+            "| Problem | Difficulty | Time limit | Topics |"
+            if coding
+            else "| Question | Difficulty | Reading time | Topics |"
+        )
+        rows = [note, head, "|----------|------------|--:|--------|"]
         minutes = 0
         for path in round_pages(r.key):
             page = parse(path)
@@ -151,11 +157,15 @@ def round_tables() -> dict[str, str]:
             tags = ", ".join(f"`{t}`" for t in meta.get("tags", []) or [])
             link = f"/{path.relative_to(DOCS).as_posix()}"
             title = str(meta.get("title", path.stem)).replace("|", "\\|")
-            rows.append(f"| [{title}]({link}) | {meta.get('difficulty', '')} | {reading_time.label(read)} | {tags} |")
+            when = f"{meta.get('minutes')} min" if coding else reading_time.label(read)
+            rows.append(f"| [{title}]({link}) | {meta.get('difficulty', '')} | {when} | {tags} |")
         count = len(rows) - 3
         n_pages += count
         all_minutes += minutes
-        if count:
+        if count and coding:
+            limits = sum(int(parse(p).meta.get("minutes") or 0) for p in round_pages(r.key))
+            rows.append(f"\n{count} problems, {reading_time.total_label(limits)} at their interview time limits.")
+        elif count:
             rows.append(
                 f"\n{count} {'page' if count == 1 else 'pages'}, {reading_time.total_label(minutes)} of reading in all."
             )
@@ -175,6 +185,25 @@ def round_tables() -> dict[str, str]:
         f"{reading_time.total_label(all_minutes)}.\n"
     )
     return out
+
+
+def coding_pages() -> None:
+    """Each coding problem's "Test your solution" block and its download (generated/downloads/coding/)."""
+    from scripts import coding
+    from scripts.pages import parse
+
+    (GENERATED / "pages" / "coding").mkdir(parents=True, exist_ok=True)
+    (GENERATED / "downloads" / "coding").mkdir(parents=True, exist_ok=True)
+    for stem in coding.problems():
+        page = DOCS / "coding" / f"{stem}.md"
+        if not page.exists():
+            continue  # the page's checks name what is missing
+        minutes = parse(page).meta.get("minutes")
+        write_if_changed(GENERATED / "pages" / "coding" / f"{stem}.md", coding.try_block(stem, minutes))
+        archive = GENERATED / "downloads" / "coding" / f"{stem}.zip"
+        data = coding.download(stem)
+        if not archive.exists() or archive.read_bytes() != data:
+            archive.write_bytes(data)
 
 
 def glossary() -> str:
@@ -211,6 +240,7 @@ def _generate(force: bool, log) -> bool:
 
     study_plan.write(GENERATED / "pages")
     write_if_changed(GENERATED / "pages" / "glossary.md", glossary())
+    coding_pages()
     all_jobs = jobs()
     for gone in remove_orphans(all_jobs):
         log(f"generate: removed {gone} (its source is gone)")

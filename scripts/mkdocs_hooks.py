@@ -102,6 +102,9 @@ def on_pre_build(config) -> None:
 def on_files(files: Files, config) -> Files:
     for download in _downloads:
         files.append(File.generated(config, f"downloads/{download.name}", abs_src_path=str(download)))
+    for archive in sorted((GENERATED / "downloads" / "coding").glob("*.zip")):
+        # beside the problem's page source (docs/coding/<stem>.md links `<stem>.zip`), so links resolve
+        files.append(File.generated(config, f"coding/{archive.name}", abs_src_path=str(archive)))
     for svg in sorted(FIGURES_OUT.glob("*.svg")):
         files.append(File.generated(config, f"figures/{svg.name}", abs_src_path=str(svg)))
     for url, source in QUIZ_ENGINE.items():

@@ -196,6 +196,13 @@ def check_front_matter(page: PageSource) -> list[str]:
         errors.append(f"{where}: front matter 'summary' is missing (one line: what the page answers)")
     elif "\n" in summary.strip():
         errors.append(f"{where}: front matter 'summary' must be one line")
+    if meta.get("round") == "coding":  # a problem is timed: the usual time limit in an interview
+        minutes = meta.get("minutes")
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 5 <= minutes <= 120:
+            errors.append(
+                f"{rel(page.path)}:{key_line(page, 'minutes')}: front matter 'minutes' must be a whole number of "
+                f"minutes from 5 to 120 (the problem's usual time limit), got {minutes!r}"
+            )
     terms = meta.get("search_terms", [])
     if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
         errors.append(f"{where}: front matter 'search_terms' must be a list of words, got {terms!r}")

@@ -95,9 +95,56 @@ def _renderer(config) -> markdown.Markdown:
     return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
 
 
+# Rendered card HTML, by content hash. Each build renders some 270 card fields with the site's Markdown
+# extensions (the glossary is appended to every one), about 7 s; the publishing build does it twice (the
+# offline copy is a second build), and `mkdocs serve` on every reload. The key holds the text and every file
+# the rendering depends on, so an edit anywhere in them renders afresh. A malformed formula in a card is also
+# on its page, whose own typesetting reports it with the file and line, cached here or not.
+CACHE = OUT / "html-cache.json"
+_RENDERING_INPUTS = (
+    "mkdocs.yml",
+    "docs/includes/abbreviations.md",
+    "scripts/practice.py",
+    "scripts/katex.py",
+    "scripts/katex_render.mjs",
+    "package-lock.json",
+    "requirements.txt",
+)
+_cache: dict[str, str] = {}
+_salt = ""
+
+
+def _load_cache() -> None:
+    global _salt
+    digest = hashlib.sha256()
+    for name in _RENDERING_INPUTS:
+        path = DOCS.parent / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
+    _salt = digest.hexdigest()
+    _cache.clear()
+    try:
+        saved = json.loads(CACHE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        saved = {}  # no cache yet, or a corrupted one: render everything
+    if isinstance(saved, dict) and saved.get("salt") == _salt and isinstance(saved.get("html"), dict):
+        _cache.update(saved["html"])
+
+
+def _save_cache(used: set[str]) -> None:
+    data = {"salt": _salt, "html": {k: v for k, v in sorted(_cache.items()) if k in used}}
+    write_atomically(CACHE, json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
+
+
+_used: set[str] = set()
+
+
 def _html(md: markdown.Markdown, text: str, typeset=None) -> str:
-    md.reset()
-    return typeset(md.convert(text)) if typeset else md.convert(text)
+    key = hashlib.sha256(f"{_salt}\0{bool(typeset)}\0{text}".encode()).hexdigest()
+    _used.add(key)
+    if key not in _cache:
+        md.reset()
+        _cache[key] = typeset(md.convert(text)) if typeset else md.convert(text)
+    return _cache[key]
 
 
 def source(card: Card) -> Path:
@@ -212,9 +259,12 @@ def generate(config, typeset, timestamp: float) -> list[Path]:
     OUT.mkdir(parents=True, exist_ok=True)
     (GENERATED / "pages").mkdir(parents=True, exist_ok=True)
     all_cards = cards()
+    _load_cache()
+    _used.clear()
     write_atomically(OUT / "cards.json", card_json(all_cards, config, typeset).encode("utf-8"))
     write_anki(all_cards, config, OUT / f"{FILE_STEM}.apkg", config["site_url"] or "", timestamp)
     write_csv(all_cards, config, OUT / f"{FILE_STEM}.csv")
+    _save_cache(_used)
     sheet = GENERATED / "pages" / "formulas.md"
     text = formula_sheet(all_cards)
     if not sheet.exists() or sheet.read_text(encoding="utf-8") != text:

@@ -49,7 +49,7 @@ def render_env() -> dict[str, str]:
     }
 
 
-def render(stem: str, out_root: Path) -> dict:
+def render(stem: str, out_root: Path, palettes: tuple[str, ...] | None = None) -> dict:
     import importlib
 
     import matplotlib
@@ -79,11 +79,11 @@ def render(stem: str, out_root: Path) -> dict:
     names: list[str] = []
     if (FIGURE_MODULES / f"{stem}.py").exists():
         figures.remember_namespace(stem, namespace)  # the figures draw this run's objects
-        names = figures.render(stem, out_root / "figures")
+        names = figures.render(stem, out_root / "figures", palettes or figures.PALETTES)
     return {"seconds": round(seconds, 3), "outputs": sorted(outputs), "figures": names}
 
 
-def _render_in_child(stem: str, out_root: str) -> dict:
+def _render_in_child(stem: str, out_root: str, palettes: tuple[str, ...] | None = None) -> dict:
     """One render in a forked process: reseeded, in a scratch directory; errors come back as text."""
     import random
 
@@ -96,7 +96,7 @@ def _render_in_child(stem: str, out_root: str) -> dict:
     with tempfile.TemporaryDirectory(prefix="mlig-") as cwd:  # snippets may write files: not into the repo
         os.chdir(cwd)
         try:
-            return render(stem, Path(out_root))
+            return render(stem, Path(out_root), palettes)
         except SnippetError as exc:
             return {"error": str(exc)}
         except Exception:  # a figure module that raises: its traceback names the file and line
@@ -130,17 +130,18 @@ def _forkserver():
     return ctx
 
 
-def _child_main(stem: str, out_root: str, conn) -> None:
-    conn.send(_render_in_child(stem, out_root))
+def _child_main(stem: str, out_root: str, conn, palettes: tuple[str, ...] | None = None) -> None:
+    conn.send(_render_in_child(stem, out_root, palettes))
     conn.close()
 
 
-def render_page(stem: str, out_root: Path) -> dict:
+def render_page(stem: str, out_root: Path, palettes: tuple[str, ...] | None = None) -> dict:
     """Render one page in a new process forked from the warm server; return the render's result, or
-    {"error": message naming the file and line}. Safe to call from several threads at once."""
+    {"error": message naming the file and line}. Safe to call from several threads at once. `palettes`
+    limits the figures drawn (all of them by default)."""
     ctx = _forkserver()
     receive, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child_main, args=(stem, str(out_root), send), name=f"render {stem}")
+    proc = ctx.Process(target=_child_main, args=(stem, str(out_root), send, palettes), name=f"render {stem}")
     proc.start()
     send.close()
     try:

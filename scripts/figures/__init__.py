@@ -146,7 +146,7 @@ def fragment(spec: FigureSpec, width: int, height: int) -> str:
     )
 
 
-def render(stem: str, out_dir: Path) -> list[str]:
+def render(stem: str, out_dir: Path, palettes: tuple[str, ...] = PALETTES) -> list[str]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -158,7 +158,7 @@ def render(stem: str, out_dir: Path) -> list[str]:
         raise SystemExit(f"error: {FIGURE_MODULES / stem}.py registers no figure")
     for spec in specs.values():
         size = (0, 0)
-        for palette in PALETTES:
+        for palette in palettes:
             with plt.rc_context(rc_for(palette)):
                 fig = spec.draw()
                 fig.savefig(

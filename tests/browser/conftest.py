@@ -64,14 +64,25 @@ class SiteServer(ThreadingHTTPServer):
     request_queue_size = 128  # the print page asks for 200-odd figures at once; the default backlog is 5
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+def serve(site: Path):
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = SiteServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(dev_site) -> str:
+    """The plain build, served: the published pages, less the print page and the offline zip."""
+    yield from serve(dev_site)
+
+
+@pytest.fixture(scope="session")
+def published_url(built_site) -> str:
+    """The publishing build, served: for the print page and the offline copy."""
+    yield from serve(built_site)
 
 
 @pytest.fixture(scope="session")

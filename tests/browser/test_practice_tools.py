@@ -3,6 +3,8 @@ scores, the mock interview reveals its answer."""
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -103,3 +105,31 @@ def test_mock_interview_draws_times_and_reveals(context, site_url):
     assert page.locator(".mi-answer").is_visible() and page.locator(".mi-answer").inner_text().strip()
     page.click("#mi-followups")
     assert page.locator(".mi-followups").is_visible()
+
+
+def test_a_coding_problem_times_the_reader_and_offers_its_download(context, site_url):
+    """The timer counts the problem's minutes down (a fake clock: no test waits twenty minutes), pauses,
+    says when time is up, and resets; the download link fetches the problem's zip."""
+    page = context.new_page()
+    page.clock.install()
+    page.goto(site_url + "coding/stable_softmax/", wait_until="load")
+    clock = page.locator(".coding-timer__clock")
+    assert clock.inner_text() == "20:00"
+    start = page.locator(".coding-timer button").first
+    assert start.inner_text() == "Start the 20-minute timer"
+    start.click()
+    page.clock.run_for(61_000)
+    assert clock.inner_text() == "18:59" and start.inner_text() == "Pause"
+    start.click()
+    page.clock.run_for(10_000)
+    assert clock.inner_text() == "18:59", "the timer kept running while paused"
+    start.click()
+    page.clock.run_for(20 * 60_000)
+    assert clock.inner_text() == "0:00"
+    assert "Time is up" in page.locator(".coding-timer__status").inner_text()
+    page.get_by_role("button", name="Reset").click()
+    assert clock.inner_text() == "20:00"
+    href = page.get_by_role("link", name="Download the problem").get_attribute("href")
+    assert urljoin(page.url, href) == site_url + "coding/stable_softmax.zip", href
+    response = page.request.get(urljoin(page.url, href))
+    assert response.ok and response.body().startswith(b"PK"), "the download is not a zip"

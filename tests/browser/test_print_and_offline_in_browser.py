@@ -17,15 +17,15 @@ from tests.browser.test_pages_in_browser import LOAD_ALL_IMAGES, MATH_PROBLEMS, 
 pytestmark = pytest.mark.browser
 
 
-def test_home_page_link_opens_the_print_page_ready_for_paper(context, site_url, axe_source):
-    page, seen = open_page(context, site_url)
+def test_home_page_link_opens_the_print_page_ready_for_paper(context, published_url, axe_source):
+    page, seen = open_page(context, published_url)
     # the click a reader makes once the page has settled (Material's instant navigation has its sitemap.xml,
     # which leaves the print page out, so the click is a full page load)
     page.wait_for_load_state("networkidle")
     page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('sitemap.xml'))")
     # wait for the new document's load event (the print page is large and its scripts run last), not for the
     # old page's network to go quiet: that race failed CI once
-    with page.expect_navigation(url=site_url + "print_page/", wait_until="load", timeout=60_000):
+    with page.expect_navigation(url=published_url + "print_page/", wait_until="load", timeout=60_000):
         page.get_by_role("link", name="The whole guide on one page").click()
     page.wait_for_load_state("networkidle")
     # print-site's script ran: no site navigation, and its table of contents was built

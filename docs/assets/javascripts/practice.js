@@ -161,7 +161,41 @@
     for (const d of document.querySelectorAll("details[data-print-opened]")) { d.open = false; delete d.dataset.printOpened; }
   });
 
+  /* A coding problem's timer: the interview's usual time limit (front matter `minutes`), counted down. */
+  function problemTimer(box) {
+    const limit = Number(box.dataset.minutes) * 60;
+    const clock = el("span", { class: "coding-timer__clock", role: "timer", "aria-live": "off" });
+    const status = el("span", { class: "coding-timer__status", role: "status" });
+    const start = el("button", { class: "md-button md-button--primary", type: "button" });
+    const reset = el("button", { class: "md-button", type: "button" }, "Reset");
+    let left = limit, ticking = null;
+    const show = () => {
+      const m = Math.floor(left / 60), s = left % 60;
+      clock.textContent = `${m}:${String(s).padStart(2, "0")}`;
+      start.textContent = ticking ? "Pause" : left === limit ? `Start the ${limit / 60}-minute timer` : "Resume";
+    };
+    const stop = () => { clearInterval(ticking); ticking = null; };
+    start.addEventListener("click", () => {
+      if (ticking) stop();
+      else if (left > 0) {
+        status.textContent = "";
+        ticking = setInterval(() => {
+          left -= 1;
+          if (left <= 0) { left = 0; stop(); status.textContent = "Time is up: run the tests and see where you are."; }
+          show();
+        }, 1000);
+      }
+      show();
+    });
+    reset.addEventListener("click", () => { stop(); left = limit; status.textContent = ""; show(); });
+    show();
+    box.append(el("p", { class: "coding-timer__controls" }, start, " ", reset, " ", clock, " ", status));
+  }
+
   function init() {
+    for (const box of document.querySelectorAll(".coding-timer[data-minutes]")) {
+      if (!box.dataset.ready) { box.dataset.ready = "1"; problemTimer(box); }
+    }
     if (document.getElementById("print-site-page")) for (const d of closedDetails()) d.open = true;
     const cards = cardsOnPage();
     const fc = document.getElementById("practice-flashcards");
