@@ -8,17 +8,19 @@ import re
 import sqlite3
 import zipfile
 
+from scripts import rounds
 from scripts.pages import parse, question_pages
 from scripts.practice import DISPLAY_MATH
 
-QUESTIONS = question_pages()
+# The pages that make cards: those with a short answer to say (a coding problem is solved, not said)
+QUESTIONS = [p for p in question_pages() if "Short answer" in rounds.get(parse(p).meta["round"]).sections]
 
 
-def test_one_card_per_question_page(built_site):
+def test_one_card_per_question_page(dev_site):
     cards = json.loads(
         re.search(
             r'<script type="application/json" id="practice-cards">(.*?)</script>',
-            (built_site / "practice" / "flashcards" / "index.html").read_text(encoding="utf-8"),
+            (dev_site / "practice" / "flashcards" / "index.html").read_text(encoding="utf-8"),
             re.S,
         ).group(1)
     )
@@ -29,10 +31,10 @@ def test_one_card_per_question_page(built_site):
         assert "arithmatex" not in c["answer"] or "katex" in c["answer"], f"{c['id']}: untypeset math on a card"
 
 
-def test_anki_deck_holds_one_note_per_question_with_fields(built_site):
-    with zipfile.ZipFile(built_site / "downloads" / "ml-interview-guide.apkg") as deck:
+def test_anki_deck_holds_one_note_per_question_with_fields(dev_site, tmp_path):
+    with zipfile.ZipFile(dev_site / "downloads" / "ml-interview-guide.apkg") as deck:
         assert "collection.anki2" in deck.namelist()
-        db = built_site / "collection.anki2"
+        db = tmp_path / "collection.anki2"  # not in the site, which another test compares with a second build
         db.write_bytes(deck.read("collection.anki2"))
     try:
         rows = sqlite3.connect(db).execute("select flds from notes").fetchall()
@@ -44,14 +46,14 @@ def test_anki_deck_holds_one_note_per_question_with_fields(built_site):
     assert sorted(f[0] for f in fields) == sorted(parse(p).meta["title"] for p in QUESTIONS)
 
 
-def test_csv_has_the_same_cards(built_site):
-    with (built_site / "downloads" / "ml-interview-guide.csv").open(encoding="utf-8") as f:
+def test_csv_has_the_same_cards(dev_site):
+    with (dev_site / "downloads" / "ml-interview-guide.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == len(QUESTIONS) and all(r["question"] and r["answer"] for r in rows)
 
 
-def test_formula_sheet_collects_every_display_formula(built_site):
-    sheet = (built_site / "practice" / "formulas" / "index.html").read_text(encoding="utf-8")
+def test_formula_sheet_collects_every_display_formula(dev_site):
+    sheet = (dev_site / "practice" / "formulas" / "index.html").read_text(encoding="utf-8")
     expected = sum(len(DISPLAY_MATH.findall(p.read_text(encoding="utf-8"))) for p in QUESTIONS)
     assert sheet.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == expected
     for p in QUESTIONS:
@@ -59,10 +61,10 @@ def test_formula_sheet_collects_every_display_formula(built_site):
             assert f"../../{p.parent.name}/{p.stem}/" in sheet, f"no link back to {p.stem}"
 
 
-def test_anki_deck_has_one_sub_deck_per_round_holding_its_cards(built_site, tmp_path):
+def test_anki_deck_has_one_sub_deck_per_round_holding_its_cards(dev_site, tmp_path):
     from scripts import rounds
 
-    with zipfile.ZipFile(built_site / "downloads" / "ml-interview-guide.apkg") as deck:
+    with zipfile.ZipFile(dev_site / "downloads" / "ml-interview-guide.apkg") as deck:
         db = tmp_path / "collection.anki2"
         db.write_bytes(deck.read("collection.anki2"))
     con = sqlite3.connect(db)

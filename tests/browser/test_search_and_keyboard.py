@@ -40,6 +40,12 @@ QUERIES = [
     ("reinforcement learning", "fundamentals/ml_paradigms/"),
     ("inductive", "fundamentals/inductive_deductive/"),
     ("k-means", "classical/kmeans_vs_knn/"),
+    # the coding round's problems, by the names interviewers give them
+    ("k-means++", "coding/kmeans_from_scratch/"),
+    ("log-sum-exp", "coding/stable_softmax/"),
+    ("causal mask", "coding/multi_head_attention/"),
+    ("Mann-Whitney", "coding/roc_auc_from_scratch/"),
+    ("normal equation", "coding/linear_regression_solvers/"),
     ("homoscedasticity", "classical/linear_regression_assumptions/"),
     ("multicollinearity", "classical/linear_regression_assumptions/"),
     ("overfiting", "fundamentals/overfitting/"),
