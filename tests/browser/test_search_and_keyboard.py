@@ -166,7 +166,26 @@ def search_page(browser, site_url):
     ctx.close()
 
 
-@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+# Queries Material's search gets wrong today, with what the results showed; issue #14 (the search engine) is to
+# fix them. Strict: a query here that starts passing fails the run, so that it moves back into the table above.
+KNOWN_MISSES = {
+    "MLPClassifier": "the lab and the MLP coding problem, which both compare with MLPClassifier, now rank first",
+    "log-sum-exp": "'log', 'sum' and 'exp' each match as prefixes ('experiment'): the A/B test design page ranks first",
+    "gini impurity vs entropy": "the softmax coding problem's cross-entropy sections rank first; the page is 4th",
+}
+assert set(KNOWN_MISSES) <= {q for q, _ in QUERIES}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param(q, e, marks=[pytest.mark.xfail(strict=True, reason=f"issue #14: {KNOWN_MISSES[q]}")])
+        if q in KNOWN_MISSES
+        else (q, e)
+        for q, e in QUERIES
+    ],
+    ids=[q for q, _ in QUERIES],
+)
 def test_search_finds_the_page_in_the_top_three(search_page, query, expected):
     results = search(search_page, query)
     assert expected in results[:3], f"search {query!r}: expected {expected} in the top three, got {results[:5]}"
