@@ -136,3 +136,39 @@ def test_the_inverse_of_a_singular_gram_matrix_fails(ns):
         np.linalg.inv(Xc.T @ Xc)
     w, _ = ns["fit_least_squares"](X, 2 * X[:, 0] + 1)
     np.testing.assert_allclose(w, [2.0, 0.0], atol=1e-12)
+
+
+def test_qr_updated_chunk_by_chunk_gives_the_least_squares_solution(ns):
+    # Stack the R of the rows so far on the next chunk and factor again: the final R and Q.T y solve the
+    # whole problem, without forming X.T @ X (Golub and Van Loan, section 6.5).
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(300, 4)) + 3.0
+    y = X @ [1.0, -2.0, 0.5, 3.0] + 4.0 + rng.normal(0, 0.1, 300)
+    X1 = np.column_stack([X, np.ones(300)])  # the intercept as a column: full rank here
+    R, qty = np.zeros((0, 5)), np.zeros(0)
+    for rows in np.array_split(np.arange(300), 6):
+        Q, R = np.linalg.qr(np.vstack([R, X1[rows]]))
+        qty = Q.T @ np.concatenate([qty, y[rows]])
+    coef = np.linalg.solve(R, qty)
+    w, b = ns["fit_least_squares"](X, y)
+    np.testing.assert_allclose(coef, np.append(w, b), rtol=1e-10)
+
+
+def test_the_polynomial_features_of_the_tests_are_ill_conditioned_but_kept_by_sklearn():
+    # The graded tests' ill-conditioned case: t, ..., t^8 on 60 points in [0, 1].
+    X = np.vander(np.linspace(0, 1, 60), 9, increasing=True)[:, 1:]
+    Xc = X - X.mean(axis=0)
+    s = np.linalg.svd(Xc, compute_uv=False)
+    assert s[0] / s[-1] == pytest.approx(3.5e5, rel=0.05)  # "about 3.5 x 10^5"
+    assert s[-1] / s[0] > 1e-6  # above LinearRegression's cutoff: sklearn keeps every direction
+    y = X @ np.random.default_rng(0).normal(size=8) + 2.0
+    w_sk = LinearRegression().fit(X, y).coef_
+    gram = np.linalg.solve(Xc.T @ Xc, Xc.T @ (y - y.mean()))
+    pinv_gram = np.linalg.pinv(Xc.T @ Xc) @ Xc.T @ (y - y.mean())
+    svd = np.linalg.lstsq(Xc, y - y.mean(), rcond=None)[0]
+    q, r = np.linalg.qr(Xc)
+    qr = np.linalg.solve(r, q.T @ (y - y.mean()))
+    scale = np.abs(w_sk).max()
+    assert np.abs(svd - w_sk).max() / scale < 1e-10 and np.abs(qr - w_sk).max() / scale < 1e-10
+    for normal in (gram, pinv_gram):  # the normal equation: "misses by 1e-8 or more"
+        assert np.abs(normal - w_sk).max() / scale > 1e-8

@@ -127,3 +127,33 @@ def test_separable_data_without_a_penalty_drive_the_weights_up(ns):
     w, _ = ns["fit_logistic"](X, y, lam=0.1, lr=1.0, n_iter=1000, tol=0.0)
     w2, _ = ns["fit_logistic"](X, y, lam=0.1, lr=1.0, n_iter=2000, tol=0.0)
     np.testing.assert_allclose(w, w2, atol=1e-6)  # with a penalty it converges
+
+
+def test_on_separable_data_the_gradient_vanishes_slowly_and_the_direction_tends_to_the_max_margin(ns):
+    # Soudry et al. (2018), theorem 3: the loss falls like 1/t, so the gradient tends to 0 and a tol is met
+    # eventually, only very late; (w, b) / ||(w, b)|| tends to the hard-margin separator of the rows [x, 1].
+    from scipy.optimize import minimize
+
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(100, 2))
+    y = (X[:, 0] - X[:, 1] > 0).astype(int)
+    X1, s = np.column_stack([X, np.ones(len(y))]), 2 * y - 1
+    margin = minimize(
+        lambda v: v @ v,
+        np.array([10.0, -10.0, 0.0]),
+        jac=lambda v: 2 * v,
+        constraints=[{"type": "ineq", "fun": lambda v: s * (X1 @ v) - 1, "jac": lambda v: s[:, None] * X1}],
+        method="SLSQP",
+        options={"ftol": 1e-12, "maxiter": 500},
+    )
+    assert margin.success and np.all(s * (X1 @ margin.x) > 1 - 1e-6)
+    u = margin.x / np.linalg.norm(margin.x)
+    gradients, angles = [], []
+    for k in (100, 1_000, 10_000):
+        w, b = ns["fit_logistic"](X, y, lr=1.0, n_iter=k, tol=0.0)
+        g_w, g_b = gradient(X, y, w, b, 0.0)
+        gradients.append(max(np.abs(g_w).max(), abs(g_b)))
+        v = np.append(w, b)
+        angles.append(1 - u @ v / np.linalg.norm(v))
+    assert gradients[0] > gradients[1] > gradients[2] > 1e-4  # falling, but far above tol = 1e-8
+    assert angles[0] > angles[1] > angles[2] and angles[2] < 1e-3  # the direction turns to the max margin

@@ -111,6 +111,26 @@ def test_collinear_columns_give_the_minimum_norm_solution(solution, seed):
     )
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+def test_ill_conditioned_columns_keep_their_digits(solution, seed):
+    # Full rank but badly conditioned: the powers t, t^2, ..., t^8 of 60 points in
+    # [0, 1], cond(X_c) about 3.5e5, and a target exactly linear in them. A solver
+    # that works on X (SVD or QR) loses about cond * eps, 1e-11 here; one that forms
+    # X.T @ X squares the condition number and misses by 1e-8 or more.
+    t = np.linspace(0, 1, 60)
+    X = np.vander(t, 9, increasing=True)[:, 1:]
+    y = X @ np.random.default_rng(seed).normal(size=8) + 2.0
+    w, b = least_squares(solution, X, y, "ill-conditioned polynomial features")
+    w_sk, _ = sklearn_fit(X, y)
+    error = np.abs(w - w_sk).max() / np.abs(w_sk).max()
+    assert error < 1e-9, (
+        f"on polynomial features with cond(X) about 3.5e5 your w is {error:.1e} away from "
+        "LinearRegression's (relative to its largest weight; an SVD or QR of X gets within "
+        "1e-11): forming X.T @ X squares the condition number, whether you then use inv, "
+        "solve or pinv. Solve on X itself: np.linalg.lstsq(Xc, yc, rcond=None)"
+    )
+
+
 def test_a_constant_column_gets_weight_zero(solution):
     X, y = make_data(4, d=3)
     X = np.column_stack(
@@ -198,8 +218,8 @@ def test_one_step_of_gradient_descent(solution):
         lr * 2 / n * X.T @ y,
         rtol=1e-10,
         err_msg="one step from w = 0, b = 0 should give w = lr * (2/n) * X.T @ y: the "
-        "gradient of the mean squared error is (2/n) X.T @ (X @ w + b - y), and the step "
-        "goes against it",
+        "gradient of the mean squared error is (2/n) X.T @ (X @ w + b - y) (the MSE here "
+        "has no 1/2 in front, so keep the 2), and the step goes against it",
     )
     assert b1 == pytest.approx(lr * 2 * y.mean(), rel=1e-10), (
         f"one step should give b = lr * 2 * mean(y) = {lr * 2 * y.mean():.6f}, got {b1:.6f}"
@@ -275,6 +295,35 @@ def test_shapes_and_types(solution):
         )
         assert np.ndim(b) == 0, (
             f"{name}: b should be a single float, got shape {np.shape(b)}"
+        )
+
+
+def test_integer_inputs(solution):
+    # Integer features and targets (counts, ratings): the same fit as with floats.
+    rng = np.random.default_rng(7)
+    X = rng.integers(0, 10, size=(40, 3))
+    y = X @ np.array([2, -1, 3]) + rng.integers(-2, 3, size=40)
+    for name, kwargs in (
+        ("fit_least_squares", {}),
+        ("fit_gradient_descent", {"lr": 0.002, "n_iter": 50}),
+    ):
+        w, b = getattr(solution, name)(X, y, **kwargs)
+        w_float, b_float = getattr(solution, name)(
+            X.astype(float), y.astype(float), **kwargs
+        )
+        assert np.issubdtype(np.asarray(w).dtype, np.floating), (
+            f"{name}: with integer X and y, w should still hold floats, got "
+            f"{np.asarray(w).dtype} (convert with np.asarray(X, dtype=float))"
+        )
+        np.testing.assert_allclose(
+            w,
+            w_float,
+            rtol=1e-10,
+            atol=1e-12,
+            err_msg=f"{name}: integer X and y should give the same fit as the same values as floats",
+        )
+        assert b == pytest.approx(b_float, rel=1e-10, abs=1e-12), (
+            f"{name}: intercept {b} with integer inputs, {b_float} with floats"
         )
 
 

@@ -29,8 +29,7 @@ def fit_least_squares(X, y):
     X, y = _check(X, y)
     x_mean, y_mean = X.mean(axis=0), y.mean()
     # For any w the best b is y_mean - x_mean @ w; what remains is least squares
-    # on centred data. lstsq (an SVD) returns its minimum-norm solution, and never
-    # forms X.T @ X, whose condition number is that of X squared.
+    # on centred data.
     Xc, yc = X - x_mean, y - y_mean
     w = np.linalg.inv(Xc.T @ Xc) @ Xc.T @ yc  # mistake: singular on collinear X
     return w, float(y_mean - x_mean @ w)

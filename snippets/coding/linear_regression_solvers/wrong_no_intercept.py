@@ -27,9 +27,6 @@ def fit_least_squares(X, y):
     X and y are not modified. Raises ValueError if X is not 2-D or len(y) != len(X).
     """
     X, y = _check(X, y)
-    # For any w the best b is y_mean - x_mean @ w; what remains is least squares
-    # on centred data. lstsq (an SVD) returns its minimum-norm solution, and never
-    # forms X.T @ X, whose condition number is that of X squared.
     w = np.linalg.lstsq(X, y, rcond=None)[0]  # mistake: no intercept
     return w, 0.0
 

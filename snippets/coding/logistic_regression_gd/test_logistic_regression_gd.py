@@ -85,7 +85,8 @@ def test_coefficients_match_sklearn(solution, seed, lam):
         atol=1e-5,
         err_msg=f"weights differ from sklearn's LogisticRegression(C=1/(n*lam)) "
         f"(lam={lam}, seed={seed}): check your gradient X.T @ (p - y) / n + lam * w "
-        "(the 1/n, the sign of the step, labels 0/1 rather than -1/+1)",
+        "(the 1/n, the sign of the step, labels 0/1 rather than -1/+1, and the "
+        "penalty's term: the derivative of lam/2 * ||w||^2 is lam * w, not 2 * lam * w)",
     )
     assert b == pytest.approx(b_sk, rel=1e-4, abs=1e-5), (
         f"intercept {b:.6f}, sklearn's is {b_sk:.6f} (lam={lam}, seed={seed}): "
@@ -144,7 +145,8 @@ def test_loss_is_exact_and_finite_for_huge_scores(solution):
     assert not caught and np.isfinite(loss), (
         f"logistic_loss returned {loss} with warnings {caught} for scores of +-1000: "
         "compute the loss from z, log(1 + e^z) - y * z = np.logaddexp(0, z) - y * z, "
-        "not from log(p) (p rounds to exactly 0 or 1)"
+        "not from log(p) (p rounds to exactly 0 or 1), and not with "
+        "np.log1p(np.exp(z)), whose np.exp(z) overflows for z above about 709"
     )
     assert loss == pytest.approx(expected, rel=1e-9), (
         f"logistic_loss = {loss}, expected {expected}: a row with y = 0 and z = 1000 "
@@ -246,6 +248,45 @@ def test_intercept_is_not_penalised(solution):
     )
 
 
+def test_a_feature_that_is_always_zero(solution):
+    # A column of zeros (a category never seen in training, say): its gradient is 0
+    # from the first step, but the intercept's is not. Stopping when only w's
+    # gradient is small returns b = 0.
+    X = np.zeros((10, 1))
+    y = np.array([1, 1, 1, 1, 1, 1, 1, 0, 0, 0])
+    w, b = solution.fit_logistic(X, y, **TIGHT)
+    w_sk, b_sk, _ = sklearn_fit(X, y, 0.0)
+    np.testing.assert_allclose(
+        w, w_sk, atol=1e-9, err_msg="the weight of an all-zero column should stay 0"
+    )
+    assert b == pytest.approx(b_sk, abs=1e-6), (
+        f"on an all-zero feature with 70% positives the intercept should reach the "
+        f"log-odds log(0.7 / 0.3) = {b_sk:.4f}, as in sklearn; got {b:.4f}. Stop only "
+        "when every entry of the gradient, the intercept's mean(p - y) included, is below tol"
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_repeated_column_shares_its_weight(solution, seed):
+    # Collinear features: with lam > 0 the objective has one minimiser, which splits
+    # the weight equally between the two copies.
+    X, y = make_data(seed, d=2)
+    X = np.column_stack([X, X[:, 0]])
+    w, b = solution.fit_logistic(X, y, lam=0.01, **TIGHT)
+    w_sk, b_sk, _ = sklearn_fit(X, y, 0.01)
+    np.testing.assert_allclose(
+        w,
+        w_sk,
+        rtol=1e-4,
+        atol=1e-5,
+        err_msg=f"on a repeated column (seed={seed}, lam=0.01) the weights differ from "
+        "sklearn's, which give both copies the same weight",
+    )
+    assert b == pytest.approx(b_sk, rel=1e-4, abs=1e-5), (
+        f"intercept {b:.6f}, sklearn's {b_sk:.6f} on a repeated column"
+    )
+
+
 def test_bad_input_raises_value_error(solution):
     X, y = make_data(0, n=20)
     expect_value_error(
@@ -274,6 +315,23 @@ def test_shapes_and_types(solution):
     assert np.all((p >= 0) & (p <= 1)), "probabilities must lie in [0, 1]"
     assert np.ndim(solution.logistic_loss(X, y, w, b)) == 0, (
         "logistic_loss should return one number"
+    )
+    # Integer features (counts, say): the weights are still floats, and the same.
+    counts = np.round(X * 3).astype(int)
+    w_int, b_int = solution.fit_logistic(counts, y, lam=0.1, n_iter=100)
+    assert np.issubdtype(np.asarray(w_int).dtype, np.floating), (
+        f"with an integer X, w should still hold floats, got {np.asarray(w_int).dtype} "
+        "(np.zeros_like(X[0]) makes integer weights)"
+    )
+    w_float, b_float = solution.fit_logistic(
+        counts.astype(float), y, lam=0.1, n_iter=100
+    )
+    np.testing.assert_allclose(
+        w_int,
+        w_float,
+        rtol=1e-10,
+        atol=1e-12,
+        err_msg="an integer X should give the same fit as the same X as floats",
     )
 
 
