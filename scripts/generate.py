@@ -7,7 +7,8 @@ A page's job is a render (scripts/render.py, in a process forked from a warm ser
 section by section, for the outputs, then its figures from the same run's objects. The cache key is the SHA-256 of every file that job reads:
 snippets/<stem>.py, scripts/figures/<stem>.py, the runners (scripts/render.py, scripts/sections.py,
 scripts/figures/__init__.py with the palettes and SVG settings) and the pinned requirements.
-Stale jobs run in parallel, one process each, one per core.
+Stale jobs run in parallel, one process each, one per core, beside the labs that mkdocs-jupyter would
+otherwise run one after another during the build (scripts/lab_cache.py fills its cache).
 """
 
 from __future__ import annotations
@@ -248,36 +249,60 @@ def _generate(force: bool, log) -> bool:
     if only:
         all_jobs = [j for j in all_jobs if j.stem == only]
     stale = [j for j in all_jobs if force or not j.fresh()]
-    if not stale:
+    from scripts import lab_cache
+
+    labs = [] if only else lab_cache.stale_labs()  # labs the build would run: run here, in parallel
+    if not stale and not labs:
         log(f"generate: all {len(all_jobs)} pages' outputs and figures up to date, nothing to do")
         return True
-    log(f"generate: {len(stale)} of {len(all_jobs)} stale, rendering ...")
+    log(f"generate: {len(stale)} of {len(all_jobs)} stale, {len(labs)} lab(s) to run, rendering ...")
     ok = True
     from scripts import render
 
     for job in stale:  # a page's outputs and figures are all redrawn: drop the old ones first
         remove_files(job.stamp)
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # each thread waits on one render
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # each thread waits on one process
         started = time.perf_counter()
-        futures = {pool.submit(render.render_page, j.stem, GENERATED): j for j in stale}
+        # the labs first: each is one long process, the snippet renders fill in around them
+        futures = {pool.submit(run_lab, lab): lab for lab in labs}
+        futures.update({pool.submit(render.render_page, j.stem, GENERATED): j for j in stale})
         for done, fut in enumerate(as_completed(futures), start=1):
             job = futures[fut]
+            seconds = time.perf_counter() - started
+            if isinstance(job, Path):
+                error = fut.result()
+                status = "" if not error else " did not run here; the build runs it and names the cell:\n" + error
+                log(f"generate: [{done}/{len(futures)}] {rel(job)}{status} ({seconds:.0f} s in)")
+                continue
             try:
                 result = fut.result()
             except Exception as exc:  # the process died (a snippet that exits, or a crash in a C library)
                 result = {"error": f"snippets/{job.stem}.py: the render process stopped: {exc!r}"}
-            seconds = time.perf_counter() - started
             if "error" not in result:
                 save_stamp(job, result)
                 log(
-                    f"generate: [{done}/{len(stale)}] {job.label} (snippet {result['seconds']:.1f} s CPU; {seconds:.0f} s in)"
+                    f"generate: [{done}/{len(futures)}] {job.label} (snippet {result['seconds']:.1f} s CPU; {seconds:.0f} s in)"
                 )
             else:
                 ok = False
                 job.stamp.unlink(missing_ok=True)
-                log(f"generate: [{done}/{len(stale)}] {job.label} FAILED")
+                log(f"generate: [{done}/{len(futures)}] {job.label} FAILED")
                 log(result["error"].rstrip())
     return ok
+
+
+def run_lab(lab: Path) -> str:
+    """Execute one lab into mkdocs-jupyter's cache (scripts/lab_cache.py), in a process of its own; the last
+    lines of its error output if it failed (the build, not this step, reports a lab that raises)."""
+    import subprocess
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "scripts.lab_cache", str(lab)],
+        cwd=SCRIPTS.parent,  # `-m scripts.lab_cache` of this copy of the project
+        capture_output=True,
+        text=True,
+    )
+    return "" if proc.returncode == 0 else "\n".join(proc.stderr.strip().splitlines()[-3:])
 
 
 def main() -> int:

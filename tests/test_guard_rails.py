@@ -11,11 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build, shared_tmp
 from test_scaffold import FILES as SCAFFOLDED
 from test_scaffold import scaffold
-
-pytestmark = pytest.mark.xdist_group("guard_rails")  # one worker runs them all: the broken copy is built once
 
 
 def edit(root: Path, rel_path: str, pattern: str, new: str) -> int:
@@ -69,9 +67,23 @@ FRONT_MATTER_MESSAGES = {
 }
 
 
+# One worker runs every test of the broken copy, so it is built once (the notebook test, with its own build,
+# runs beside them on the other worker).
+in_one_build = pytest.mark.xdist_group("guard_rails")
+
+
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory, generated) -> tuple[str, dict]:
     """The build log of one scratch copy with every breakage below, and where each one is."""
+    import os
+
+    try:  # a marker all workers see: a second worker here means the copy is built twice
+        os.close(os.open(shared_tmp(tmp_path_factory) / "guard_rails.worker", os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        pytest.fail(
+            "a second pytest-xdist worker runs the guard rails, so the broken copy is built twice: --dist "
+            "loadgroup is not grouping them (see pytest-dev/pytest-xdist#1386 and the pytest pin in requirements.in)"
+        )
     root = copy_project(tmp_path_factory.mktemp("broken"))
     where: dict[str, int] = {}
     where["latex"] = append(root, LATEX, "A broken formula: $\\frac{1}{2$ stops the build.\n")
@@ -89,37 +101,44 @@ def broken(tmp_path_factory, generated) -> tuple[str, dict]:
     return build_fails(root), where
 
 
+@in_one_build
 def test_malformed_latex_names_page_and_line(broken):
     out, where = broken
     assert f"{LATEX}:{where['latex']}: malformed LaTeX" in out
 
 
+@in_one_build
 def test_snippet_that_raises_names_file_and_line(broken):
     out, where = broken
     assert f"{SNIPPET}:{where['snippet']}: the snippet raised RuntimeError: broken on purpose" in out
 
 
+@in_one_build
 def test_unregistered_figure_names_page_and_line(broken):
     out, where = broken
     stem = Path(FIGURE).stem
     assert f"{FIGURE}:{where['figure']}: figure '{stem}_missing' is not registered" in out
 
 
+@in_one_build
 def test_broken_internal_link_names_page(broken):
     out, _ = broken
     assert re.search(rf"{re.escape(Path(LINK).relative_to('docs').as_posix())}.*nowhere\.md", out), out[-3000:]
 
 
+@in_one_build
 def test_broken_anchor_names_page(broken):
     out, _ = broken
     assert re.search(rf"{re.escape(Path(ANCHOR).relative_to('docs').as_posix())}.*#no-such-section", out)
 
 
+@in_one_build
 def test_missing_required_section_names_page(broken):
     out, _ = broken
     assert f"{SECTION}: missing required section '## Pitfalls and follow-ups'" in out
 
 
+@in_one_build
 @pytest.mark.parametrize("name", list(FRONT_MATTER), ids=str)
 def test_invalid_front_matter_names_page_and_line(broken, name):
     out, where = broken
@@ -130,17 +149,20 @@ def test_invalid_front_matter_names_page_and_line(broken, name):
     assert re.search(rf"{re.escape(page)}:{line}: {re.escape(message)}", out), f"{page}:{line}: {message} not logged"
 
 
+@in_one_build
 def test_runnable_fence_hidden_in_an_admonition_names_page_and_line(broken):
     out, where = broken
     assert f"{FENCE}:{where['fence']}: this Python fence is indented" in out
 
 
+@in_one_build
 @pytest.mark.parametrize("name", SCAFFOLDED, ids=str)
 def test_unfilled_scaffold_names_each_placeholder_with_file_and_line(broken, name):
     out, _ = broken
     assert re.search(rf"{re.escape(name)}:\d+: leftover placeholder 'TODO'", out), f"{name} not named"
 
 
+@in_one_build
 def test_every_problem_is_reported_in_one_build(broken):
     """The build went on after the first problem: it names all of them, then fails once at the end."""
     out, _ = broken

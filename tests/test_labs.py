@@ -50,3 +50,34 @@ def test_lab_and_its_questions_link_to_each_other(lab):
         page = DOCS / f"{target}.md"
         assert page.exists(), f"{rel(lab)} links to missing {target}"
         assert f"../labs/{lab.name}" in page.read_text(encoding="utf-8"), f"{rel(page)} does not link to {lab.name}"
+
+
+def test_lab_cache_key_is_mkdocs_jupyters_own():
+    """scripts/lab_cache.py runs the labs before the build under the key mkdocs-jupyter computes; were the
+    plugin to hash other options or defaults, the build would miss the cache and run every lab again."""
+    import pathlib
+
+    from mkdocs_jupyter.plugin import Plugin, _compute_cache_key, _get_cache_path
+
+    from scripts import lab_cache
+    from scripts.paths import ROOT
+
+    plugin = Plugin()
+    errors, _ = plugin.load_config(lab_cache.yaml_options())  # validated by the plugin, its defaults filled in
+    assert not errors, errors
+    for lab in LABS:
+        execute = plugin.config["execute"] and not any(
+            pathlib.PurePath(lab).match(p) for p in plugin.config["execute_ignore"]
+        )
+        expected = ROOT / _get_cache_path(
+            plugin.config["cache_dir"], _compute_cache_key(str(lab), plugin.config, execute)
+        )
+        assert lab_cache.cache_path(lab, lab_cache.plugin_options()) == expected, rel(lab)
+
+
+def test_the_build_runs_no_lab_itself(dev_site):
+    """Every lab was run once, in parallel, by scripts/generate.py: the build only reads them from the cache."""
+    log = dev_site.with_suffix(".log").read_text(encoding="utf-8")
+    hits = set(re.findall(r"Cache hit: (\S+\.ipynb)", log))
+    assert {str(lab) for lab in LABS} <= hits, f"labs the build ran itself: {sorted({str(x) for x in LABS} - hits)}"
+    assert "Cache miss" not in log
