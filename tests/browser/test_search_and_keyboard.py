@@ -46,6 +46,7 @@ QUERIES = [
     ("causal mask", "coding/multi_head_attention/"),
     ("Mann-Whitney", "coding/roc_auc_from_scratch/"),
     ("normal equation", "coding/linear_regression_solvers/"),
+    ("logaddexp", "coding/logistic_regression_gd/"),  # its stable log-loss ("logistic": below)
     ("homoscedasticity", "classical/linear_regression_assumptions/"),
     ("multicollinearity", "classical/linear_regression_assumptions/"),
     ("overfiting", "fundamentals/overfitting/"),
