@@ -1,10 +1,11 @@
 """Run the labs before the build, in parallel, into mkdocs-jupyter's own cache.
 
-mkdocs-jupyter executes each notebook while MkDocs renders pages, one after another (about 15 s a lab on
+mkdocs-jupyter executes each notebook while MkDocs renders pages, one after another (7 to 30 s a lab on
 these machines), and caches the result in `cache_dir` under a hash of the notebook and its options. Here
 `scripts/generate.py` fills that cache first, one lab per core, with the plugin's own converter and the
 entry it would write, under the key it would compute (recomputed here, see KEY_DEFAULTS), so the build finds
-every lab as a cache hit. The plugin has no call for this, hence these lines; a cached lab is not run again.
+every lab as a cache hit. The plugin has no call for this, hence these lines; a cached lab is not run again
+(until requirements.txt or the kernel settings change: `forget_on_new_pins`).
 
 A cell that raises is not cached here: the build then runs that lab itself and fails, naming the notebook and
 the cell (tests/test_guard_rails.py).
@@ -21,7 +22,7 @@ import pathlib
 import sys
 from pathlib import Path
 
-from scripts.paths import DOCS, ROOT
+from scripts.paths import DOCS, REQUIREMENTS, ROOT
 
 LABS = DOCS / "labs"
 
@@ -94,7 +95,24 @@ def stale_labs() -> list[Path]:
     config = plugin_options()
     if not config["cache"]:
         return []
+    forget_on_new_pins(ROOT / config["cache_dir"])
     return [lab for lab in sorted(LABS.glob("*.ipynb")) if not cache_path(lab, config).exists()]
+
+
+def forget_on_new_pins(cache_dir: Path) -> bool:
+    """Empty the cache when requirements.txt or the kernel settings changed since it was filled: the plugin's
+    key hashes the notebook and its options only, so a new pin of NumPy or scikit-learn would otherwise keep
+    showing the old outputs. The digest sits beside the entries (the plugin evicts only *.json files)."""
+    h = hashlib.sha256(REQUIREMENTS.read_bytes())
+    h.update((ROOT / "scripts" / "ipython" / "profile_default" / "ipython_kernel_config.py").read_bytes())
+    digest, stamp = h.hexdigest(), cache_dir / "pins.sha256"
+    if stamp.exists() and stamp.read_text().strip() == digest:
+        return False
+    for entry in cache_dir.glob("*.json"):
+        entry.unlink()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest + "\n")
+    return True
 
 
 def fill(lab: Path) -> None:

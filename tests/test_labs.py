@@ -81,3 +81,18 @@ def test_the_build_runs_no_lab_itself(dev_site):
     hits = set(re.findall(r"Cache hit: (\S+\.ipynb)", log))
     assert {str(lab) for lab in LABS} <= hits, f"labs the build ran itself: {sorted({str(x) for x in LABS} - hits)}"
     assert "Cache miss" not in log
+
+
+def test_lab_cache_is_emptied_when_a_pin_changes(tmp_path, monkeypatch):
+    """mkdocs-jupyter's key ignores package versions: a re-pin must run the labs again, not reuse old outputs."""
+    from scripts import lab_cache
+
+    entry = tmp_path / "0123abcd.json"
+    entry.write_text("{}")
+    assert lab_cache.forget_on_new_pins(tmp_path) and not entry.exists()  # no digest yet: emptied
+    entry.write_text("{}")
+    assert not lab_cache.forget_on_new_pins(tmp_path) and entry.exists()  # same pins: kept
+    pins = tmp_path / "requirements.txt"
+    pins.write_text(lab_cache.REQUIREMENTS.read_text() + "numpy==0.0.1\n")
+    monkeypatch.setattr(lab_cache, "REQUIREMENTS", pins)
+    assert lab_cache.forget_on_new_pins(tmp_path) and not entry.exists()  # a new pin: emptied
