@@ -22,7 +22,7 @@ import pathlib
 import sys
 from pathlib import Path
 
-from scripts.paths import DOCS, REQUIREMENTS, ROOT
+from scripts.paths import DOCS, IPYTHON_DIR, REQUIREMENTS, ROOT
 
 LABS = DOCS / "labs"
 
@@ -104,7 +104,7 @@ def forget_on_new_pins(cache_dir: Path) -> bool:
     key hashes the notebook and its options only, so a new pin of NumPy or scikit-learn would otherwise keep
     showing the old outputs. The digest sits beside the entries (the plugin evicts only *.json files)."""
     h = hashlib.sha256(REQUIREMENTS.read_bytes())
-    h.update((ROOT / "scripts" / "ipython" / "profile_default" / "ipython_kernel_config.py").read_bytes())
+    h.update((IPYTHON_DIR / "profile_default" / "ipython_kernel_config.py").read_bytes())
     digest, stamp = h.hexdigest(), cache_dir / "pins.sha256"
     if stamp.exists() and stamp.read_text().strip() == digest:
         return False
@@ -115,14 +115,18 @@ def forget_on_new_pins(cache_dir: Path) -> bool:
     return True
 
 
+def kernel_environment() -> None:
+    """The kernel settings every lab runs with, here and in the build (scripts/mkdocs_hooks.py, on_config)."""
+    os.environ["IPYTHONDIR"] = str(IPYTHON_DIR)
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
 def fill(lab: Path) -> None:
     """Execute one lab and write the entry mkdocs-jupyter would write on a cache miss (same fields)."""
     from mkdocs_jupyter import convert
     from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
-    # the kernel settings the build gives notebooks (scripts/mkdocs_hooks.py, on_config): SVG figures
-    os.environ["IPYTHONDIR"] = str(ROOT / "scripts" / "ipython")
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    kernel_environment()
     config = plugin_options()
     target = cache_path(lab, config)
     body = convert.nb2html(

@@ -43,7 +43,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import math_font, notebooks, offline, pages, practice, print_page, provenance, reading_time, rounds  # noqa: E402
+from scripts import (  # noqa: E402
+    lab_cache,
+    math_font,
+    notebooks,
+    offline,
+    pages,
+    practice,
+    print_page,
+    provenance,
+    reading_time,
+    rounds,
+)
 from scripts.katex import KatexError, renderer  # noqa: E402
 from scripts.paths import FIGURES_OUT, GENERATED, IFRAME_WORKER_SHIM, rel  # noqa: E402
 
@@ -72,8 +83,7 @@ def on_startup(command, dirty) -> None:
 @event_priority(100)  # before Material's offline plugin, which adds unpkg.com's shim unless one is listed
 def on_config(config):
     # Notebooks run by mkdocs-jupyter get this project's kernel settings (SVG figures, reproducible bytes).
-    os.environ["IPYTHONDIR"] = str(ROOT / "scripts" / "ipython")
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    lab_cache.kernel_environment()
     if NO_EXEC and "mkdocs-jupyter" in config.plugins:
         config.plugins["mkdocs-jupyter"].config["execute"] = False
     config.extra["guide_build_date"] = provenance.commit_date()  # the print page's cover

@@ -8,6 +8,8 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 SCRIPTS = ROOT / "scripts"
 FIGURE_MODULES = SCRIPTS / "figures"
+# The IPython profile the labs' kernels run with (SVG figures, reproducible bytes)
+IPYTHON_DIR = SCRIPTS / "ipython"
 REQUIREMENTS = ROOT / "requirements.txt"
 
 # Everything below GENERATED is produced by the build, git-ignored and safe to delete.

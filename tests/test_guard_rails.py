@@ -7,6 +7,7 @@ notebook cell that raises stops mkdocs-jupyter at once, so it has a build of its
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -75,8 +76,6 @@ in_one_build = pytest.mark.xdist_group("guard_rails")
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory, generated) -> tuple[str, dict]:
     """The build log of one scratch copy with every breakage below, and where each one is."""
-    import os
-
     try:  # a marker all workers see: a second worker here means the copy is built twice
         os.close(os.open(shared_tmp(tmp_path_factory) / "guard_rails.worker", os.O_CREAT | os.O_EXCL))
     except FileExistsError:
