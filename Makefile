@@ -19,7 +19,7 @@ export MKL_NUM_THREADS ?= 1
 JOBS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate serve site test clean lock check-page bench bench-lighthouse lint new-question test-latest try notebooks
+.PHONY: help setup generate serve site test clean lock check-page bench bench-lighthouse lint new-question test-latest try notebooks bench-scale
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -70,8 +70,12 @@ try: setup ## run a coding problem's tests on your file: make try PROBLEM=kmeans
 notebooks: setup ## rewrite the coding problems' Colab notebooks from their starters and tests
 	$(PY) -m scripts.coding notebooks
 
-bench: setup ## time cold, no-op and one-snippet builds, the test suite and page weights
+bench: setup ## time cold, no-op and one-snippet builds, the test suite and page weights, then bench-scale
 	$(PY) -m scripts.bench
+	$(PY) -m scripts.bench_scale
+
+bench-scale: setup ## the same costs at today's size and with synthetic guides of 150 and 300 question pages
+	$(PY) -m scripts.bench_scale $(if $(SIZES),--sizes $(SIZES))
 
 lint: setup ## ruff (lint and format), codespell, Markdown lint, actionlint
 	$(PY) -m ruff check .

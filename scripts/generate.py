@@ -59,7 +59,9 @@ class Job:
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.inputs = [SNIPPETS / f"{self.stem}.py", FIGURE_MODULES / f"{self.stem}.py", *RUNNERS]
+        # a snippet that reads data of its own keeps it in snippets/data/<stem>.*: new data re-renders the page
+        data = sorted((SNIPPETS / "data").glob(f"{self.stem}.*"))
+        self.inputs = [SNIPPETS / f"{self.stem}.py", FIGURE_MODULES / f"{self.stem}.py", *data, *RUNNERS]
         self.key = digest(self.inputs)
 
     @property
