@@ -1,5 +1,5 @@
-"""How the guide's build and test costs grow with its size: the measurements `make bench-scale`
-(scripts/bench_scale.py) wrote to snippets/data/performance.json, as a table.
+"""How the guide's build times and page weights grow with its size: the measurements
+`make bench-scale` (scripts/bench_scale.py) wrote to snippets/data/performance.json.
 
 Run on its own: python snippets/performance.py
 """
