@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import json
 import os
 import shutil
 import threading
@@ -22,9 +20,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
-    # No request can leave the machine: any host but the test server fails to resolve (the tests record
-    # every request and fail on one to a third-party host; this keeps such a request from reaching it).
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 HOW_TO_GET_ONE = (
@@ -69,27 +64,8 @@ class SiteServer(ThreadingHTTPServer):
     request_queue_size = 128  # the print page asks for 200-odd figures at once; the default backlog is 5
 
 
-class EmptySearchIndexHandler(QuietHandler):
-    """Serves the site, but its search index with the settings and no entries. Material's search worker
-    builds its index from that file on every page load, about a second of CPU for the whole guide, the same
-    work on each of ~90 page visits; the search tests (test_search_and_keyboard.py) use the full index."""
-
-    def do_GET(self) -> None:
-        if self.path.split("?")[0] != "/search/search_index.json":
-            return super().do_GET()
-        index = Path(self.directory) / "search" / "search_index.json"
-        if not index.exists():
-            return self.send_error(404)
-        body = json.dumps({**json.loads(index.read_text(encoding="utf-8")), "docs": []}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-def serve(site: Path, handler_class=QuietHandler):
-    handler = functools.partial(handler_class, directory=str(site))
+def serve(site: Path):
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = SiteServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -101,12 +77,6 @@ def serve(site: Path, handler_class=QuietHandler):
 def site_url(dev_site) -> str:
     """The plain build, served: the published pages, less the print page and the offline zip."""
     yield from serve(dev_site)
-
-
-@pytest.fixture(scope="session")
-def visit_url(dev_site) -> str:
-    """The plain build, served with an empty search index (EmptySearchIndexHandler): for page visits."""
-    yield from serve(dev_site, EmptySearchIndexHandler)
 
 
 @pytest.fixture(scope="session")
@@ -128,28 +98,6 @@ def browser():
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-CLEAR_STORAGE = "() => { localStorage.clear(); sessionStorage.clear(); }"
-
-
-@pytest.fixture(scope="module")
-def _reader_context(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def reader(_reader_context):
-    """One browser context for a module's page visits, so that its HTTP cache and compiled scripts carry
-    from page to page as in a reader's browser; each test starts with empty storage (the palette and quiz
-    scores a visit saved are cleared) and its pages closed."""
-    yield _reader_context
-    for page in _reader_context.pages:
-        with contextlib.suppress(Exception):  # a page the test left broken still gets closed
-            page.evaluate(CLEAR_STORAGE)
-        page.close()
 
 
 @pytest.fixture
