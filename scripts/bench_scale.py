@@ -35,10 +35,12 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from scripts import rounds
 from scripts.paths import ROOT
 
 RESULTS = ROOT / "snippets" / "data" / "performance.json"
-SOURCE_ROUNDS = ("fundamentals", "classical", "evaluation", "deep-learning", "system-design")
+# every round but the coding one, whose problems carry starters and notebooks of their own
+SOURCE_ROUNDS = tuple(key for key in rounds.KEYS if key != "coding")
 # The tests that grow with the number of pages: one (or many) per page, snippet or figure.
 PER_PAGE_TESTS = (
     "tests/questions",
