@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 from scripts import render
 from scripts.figures import PALETTES, load
 from scripts.pages import outputs_included, parse
-from scripts.paths import DOCS, GENERATED, OUTPUTS_OUT, SNIPPETS, rel
+from scripts.paths import DOCS, GENERATED, OUTPUTS_OUT, SNIPPETS, STAMPS, rel
 from scripts.sections import section_names
 
 SNIPPET_FILES = sorted(p for p in SNIPPETS.glob("*.py") if not p.name.startswith("_"))
@@ -23,6 +24,32 @@ FIGURES = load()
 
 def test_there_are_snippets():
     assert SNIPPET_FILES, "snippets/ holds no snippet"
+
+
+def quickest(snippet: Path, seconds: float, tmp_path: Path) -> float:
+    """The snippet's CPU time as the least of its measurements: this render's, the build's (its stamp) and,
+    only if both are over the limit, one more render. CPU time still grows when the other worker and the
+    browser share the cores and caches (a 2.6 s snippet once measured 5.6 s in CI), and the least of
+    several timings is the one least disturbed by other processes, as the `timeit` documentation advises
+    (https://docs.python.org/3/library/timeit.html#timeit.Timer.repeat)."""
+    stamp = STAMPS / f"{snippet.stem}.json"
+    if stamp.exists():
+        seconds = min(seconds, json.loads(stamp.read_text())["seconds"])
+    if seconds >= TIME_LIMIT_S:
+        again = render.render_page(snippet.stem, tmp_path / "again", palettes=("light",))
+        seconds = min(seconds, again.get("seconds", seconds))
+    return seconds
+
+
+def test_quickest_takes_the_least_measurement_and_renders_again_only_when_over(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "STAMPS", tmp_path)
+    snippet = SNIPPETS / "knn.py"
+    (tmp_path / "knn.json").write_text(json.dumps({"seconds": 1.5}))
+    calls = []
+    monkeypatch.setattr(render, "render_page", lambda *a, **k: calls.append(a) or {"seconds": 7.0})
+    assert quickest(snippet, 2.0, tmp_path) == 1.5 and calls == []
+    (tmp_path / "knn.json").write_text(json.dumps({"seconds": 6.0}))
+    assert quickest(snippet, 8.0, tmp_path) == 6.0 and len(calls) == 1  # still over: the test fails
 
 
 @pytest.mark.parametrize("snippet", SNIPPET_FILES, ids=lambda p: p.stem)
@@ -37,8 +64,10 @@ def test_a_fresh_run_prints_and_draws_what_the_page_shows_quickly(snippet: Path,
     still checked here for a date, and by tests/test_figures.py and the browser tests for what they show."""
     result = render.render_page(snippet.stem, tmp_path / "generated", palettes=("light",))
     assert "error" not in result, result.get("error")
-    assert result["seconds"] < TIME_LIMIT_S, (
-        f"{rel(snippet)} took {result['seconds']:.1f} s of CPU time (limit {TIME_LIMIT_S} s)"
+    seconds = quickest(snippet, result["seconds"], tmp_path)
+    assert seconds < TIME_LIMIT_S, (
+        f"{rel(snippet)} took {seconds:.1f} s of CPU time at best (limit {TIME_LIMIT_S} s): "
+        f"the build's render, this one and one more were all over it"
     )
     fresh, built = tmp_path / "generated", GENERATED
     for section in section_names(snippet):
