@@ -204,6 +204,10 @@ def main() -> int:
     parser.add_argument("--no-tests", action="store_true", help="skip the per-page tests (the longest step)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    from tests.browser.conftest import chromium_path
+
+    if chromium_path() is None:  # the first-visit bytes need it: fail now, not after the cold build
+        sys.exit("bench-scale: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)")
     rows = []
     with tempfile.TemporaryDirectory(prefix="mlig-scale-") as tmp:
         for size in sizes:
