@@ -18,6 +18,7 @@ numbers before tuning either.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import shutil
@@ -64,10 +65,9 @@ class Bytes:
 
     def add(self, response) -> None:
         if self.match(response.url):
-            try:
+            # a redirect or an aborted request has no body
+            with contextlib.suppress(Exception):
                 self.total += len(response.body())
-            except Exception:  # a redirect or an aborted request has no body
-                pass
 
 
 def run_engine(browser, base: str, engine: str, queries: dict[str, list[dict]]) -> dict:
