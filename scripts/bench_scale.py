@@ -14,6 +14,8 @@ of their own and are left out). Today's guide is measured as it is. For each siz
   - the publishing build (`make site`: print page and offline zip);
   - test time of the per-page tests (the test files whose tests multiply with the pages, below);
   - bytes: the search index, the print page, and what a browser loads on a first visit of a question page;
+  - Pagefind on the same build (the engine issue #14 weighs against Material's): its bundle, its build time,
+    and the bytes one query loads with a cold cache;
   - peak memory: the largest resident size of any one process in a build or the test run.
 
 Results go to snippets/data/performance.json (read by snippets/performance.py, which prints the table and
@@ -137,6 +139,21 @@ def first_visit_bytes(site: Path) -> int:
     return page_bytes(site)["question (q09)"][0]
 
 
+def pagefind_bytes(site: Path) -> dict:
+    """What Pagefind, the other engine scripts/search_bench.py compares, would cost at this size: its bundle,
+    its build time, and the bytes of a reader's first query (every query of the set, each with a cold cache).
+    The synthetic pages are copies, so only the bytes mean anything here, not which page comes first."""
+    from scripts.search_bench import compare
+
+    found = compare(site, engines=())["pagefind"]
+    return {
+        "pagefind_index_kib": found["index_kib"],
+        "pagefind_build_s": found["index_build_s"],
+        "pagefind_query_median_kib": found["median_query_kib"],
+        "pagefind_query_max_kib": found["max_query_kib"],
+    }
+
+
 def measure(size: int, tests: bool, work: Path) -> dict:
     from scripts.pages import question_pages
 
@@ -171,6 +188,7 @@ def measure(size: int, tests: bool, work: Path) -> dict:
     row["first_visit_kib"] = round(first_visit_bytes(site) / 1024)
     step("publish_build_s", build, {"GUIDE_PUBLISH": "true"})
     row["print_page_mib"] = round((site / "print_page" / "index.html").stat().st_size / 2**20, 1)
+    row.update(pagefind_bytes(site))
     # last: a build with the executable steps off leaves the next normal build work to redo
     step("floor_s", build, {"GUIDE_NO_EXEC": "1"})
     row["noop_over_floor"] = round(row["noop_rebuild_s"] / row["floor_s"], 2)
@@ -184,11 +202,14 @@ def measure(size: int, tests: bool, work: Path) -> dict:
 
 
 def save(rows: list[dict]) -> None:
-    """Merge into the results file: a size measured now replaces its earlier row."""
+    """Merge into the results file: a size measured now replaces its earlier row. Each row keeps the day it
+    was measured, since a run may measure some sizes only."""
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
     old = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"rows": []}
-    keep = [r for r in old["rows"] if r["pages"] not in {r["pages"] for r in rows}]
+    keep = [{"measured": old["measured"], **r} for r in old["rows"] if r["pages"] not in {r["pages"] for r in rows}]
+    rows = [{"measured": today, **r} for r in rows]
     result = {
-        "measured": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "measured": today,
         "machine": f"{os.cpu_count()} cores, Python {platform.python_version()}",
         "rows": sorted(keep + rows, key=lambda r: r["pages"]),
     }

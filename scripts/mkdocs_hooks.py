@@ -260,12 +260,42 @@ def on_page_content(content: str, page, config, files) -> str:
     if page.meta.get("practice") == "cards":  # flashcards, mock interview: the cards, embedded in the page
         cards = (GENERATED / "practice" / "cards.json").read_text(encoding="utf-8").replace("</", "<\\/")
         content += f'\n<script type="application/json" id="practice-cards">{cards}</script>\n'
-    # `search_terms` in front matter: other names and common misspellings a reader types. The search index
-    # reads them from a hidden paragraph at the top of the page; readers and screen readers never see it.
+    return _search_markup(page) + content
+
+
+def _search_markup(page) -> str:
+    """What the search engines read at the top of a page and readers never see.
+
+    `search_terms` in front matter (other names and common misspellings a reader types) go in a hidden
+    paragraph: Material's index reads its text, and Pagefind keeps it as the searchable `keywords` metadata
+    instead of page text, so its excerpts never show the list. A question page's round, difficulty and tags
+    become Pagefind filters on empty elements, which add no words to Material's index."""
+    out = []
     terms = page.meta.get("search_terms")
     if terms:
-        return f'<p hidden class="search-terms">{html.escape(" ".join(terms))}</p>\n' + content
-    return content
+        out.append(
+            '<p hidden class="search-terms" data-pagefind-ignore data-pagefind-meta="keywords">'
+            f"{html.escape(' '.join(terms))}</p>"
+        )
+    filters = []
+    if page.meta.get("round") in rounds.KEYS:
+        filters.append(("round", rounds.get(page.meta["round"]).title))
+    if isinstance(page.meta.get("difficulty"), str):
+        filters.append(("difficulty", page.meta["difficulty"]))
+    filters += [("tag", tag) for tag in page.meta.get("tags") or [] if isinstance(tag, str)]
+    out += [f'<span data-pagefind-filter="{html.escape(f"{key}:{value}")}"></span>' for key, value in filters]
+    return "".join(line + "\n" for line in out)
+
+
+# Pagefind indexes only the article of the pages Material's search indexes (not the print page or the 404
+# page), which also keeps the header, navigation and footer out of its index.
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def _mark_search_body(output: str, page) -> str:
+    if (page.meta.get("search") or {}).get("exclude"):
+        return output
+    return output.replace(_ARTICLE, _ARTICLE.removesuffix(">") + " data-pagefind-body>", 1)
 
 
 # arithmatex (generic mode) wraps inline math as <span class="arithmatex">\(...\)</span>
@@ -334,7 +364,7 @@ def _link_quiz_engine(output: str, page) -> str:
 
 @event_priority(-100)
 def on_post_page(output: str, page, config) -> str:
-    output = _link_quiz_engine(_PRINT_SITE_ASSETS.sub("", output), page)
+    output = _mark_search_body(_link_quiz_engine(_PRINT_SITE_ASSETS.sub("", output), page), page)
     # Math outside page.content (a formula in a heading reaches the table of contents and the page title)
     if 'class="arithmatex">\\(' in output or 'class="arithmatex">\\[' in output:
         return typeset(output, Path(page.file.abs_src_path or config.docs_dir))

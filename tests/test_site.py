@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import json
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from scripts import pages as page_source
+from scripts import rounds, search_bench
 from scripts.pages import question_pages
 from scripts.paths import DOCS, ROOT
 
@@ -206,6 +209,32 @@ def test_search_index_covers_every_page_and_keeps_raw_tex(built_site):
     text = " ".join(d["text"] for d in index["docs"])
     assert "\\frac{TP}{TP + FP}" in text, "search should index formulas as their TeX source"
     assert "katex" not in text, "search indexed KaTeX's HTML instead of the TeX"
+
+
+def test_pagefind_indexes_the_pages_materials_search_does_with_filters_and_keywords(built_site, tmp_path):
+    """The markup Pagefind reads (scripts/mkdocs_hooks.py): every page in Material's index, and no other, has
+    its article marked; a question page carries its round, difficulty and tags as filters and its
+    `search_terms` as searchable metadata, hidden from readers and kept out of the page text Pagefind shows."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    marked = search_bench.body_pages(built_site)
+    assert marked == locations, f"marked only {marked - locations}; in Material's index only {locations - marked}"
+
+    page = next(p for p in question_pages() if page_source.parse(p).meta.get("search_terms"))
+    meta = page_source.parse(page).meta
+    html = soup(built_site / page.relative_to(DOCS).with_suffix("") / "index.html")
+    filters = {el["data-pagefind-filter"] for el in html.select("article [data-pagefind-filter]")}
+    expected = {f"round:{rounds.get(meta['round']).title}", f"difficulty:{meta['difficulty']}"}
+    assert filters == expected | {f"tag:{tag}" for tag in meta["tags"]}, page
+    terms = html.select_one("article p.search-terms")
+    assert terms.has_attr("hidden") and terms.has_attr("data-pagefind-ignore"), terms
+    assert terms["data-pagefind-meta"] == "keywords" and terms.get_text() == " ".join(meta["search_terms"])
+
+    out = tmp_path / "pagefind"
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(built_site), "--output-path", str(out)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    entry = json.loads((out / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == len(locations), done.stdout
 
 
 def test_labs_print_nothing_to_stderr(built_site):
