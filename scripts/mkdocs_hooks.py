@@ -56,7 +56,7 @@ from scripts import (  # noqa: E402
     rounds,
 )
 from scripts.katex import KatexError, renderer  # noqa: E402
-from scripts.paths import FIGURES_OUT, GENERATED, IFRAME_WORKER_SHIM, rel  # noqa: E402
+from scripts.paths import FIGURES_OUT, GENERATED, IFRAME_WORKER_SHIM, TS_FSRS, rel  # noqa: E402
 
 # GUIDE_NO_EXEC=1 builds the same Markdown with the executable steps off (no snippet, figure or notebook
 # runs; what generated/ already holds is used): the floor that `make bench` compares rebuilds with.
@@ -96,6 +96,7 @@ def on_config(config):
 
 
 _downloads: list[Path] = []
+TS_FSRS_URL = "assets/javascripts/ts-fsrs.js"
 
 
 def on_pre_build(config) -> None:
@@ -121,6 +122,8 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, url, abs_src_path=str(source)))
     if OFFLINE:
         files.append(File.generated(config, offline.SHIM_URL, abs_src_path=str(IFRAME_WORKER_SHIM)))
+    # The flashcards' scheduler (FSRS), from npm; the practice script loads it on the flashcards page only.
+    files.append(File.generated(config, TS_FSRS_URL, abs_src_path=str(TS_FSRS)))
     return files
 
 
@@ -247,6 +250,9 @@ def _guide_links(content: str, page, config) -> str:
     return _GUIDE_LINK.sub(replace, content)
 
 
+PRACTICE_DATA = {"cards": "cards", "progress": "progress"}  # front matter `practice:` → generated/practice/*.json
+
+
 @event_priority(50)  # before print-site keeps each page's HTML for its one-page guide
 def on_page_content(content: str, page, config, files) -> str:
     content = _guide_links(content, page, config)
@@ -257,9 +263,23 @@ def on_page_content(content: str, page, config, files) -> str:
         content = notebooks.clean(content, name, colab)
         minutes = reading_time.of_file(Path(page.file.abs_src_path)).rounded
         content = content.replace("</h1>", f'</h1>\n<p class="page-meta">{minutes} min read</p>', 1)
-    if page.meta.get("practice") == "cards":  # flashcards, mock interview: the cards, embedded in the page
-        cards = (GENERATED / "practice" / "cards.json").read_text(encoding="utf-8").replace("</", "<\\/")
-        content += f'\n<script type="application/json" id="practice-cards">{cards}</script>\n'
+    if "practice" in page.meta and page.meta["practice"] not in PRACTICE_DATA:
+        source = Path(page.file.abs_src_path)
+        text = source.read_text(encoding="utf-8")
+        line = text.count("\n", 0, max(text.find("\npractice:") + 1, 0)) + 1
+        report(f"{rel(source)}:{line}: front matter 'practice' must be one of {', '.join(PRACTICE_DATA)}")
+    elif page.meta.get("practice") in PRACTICE_DATA:  # flashcards, mock interview, progress: their data, embedded
+        name = PRACTICE_DATA[page.meta["practice"]]
+        data = (GENERATED / "practice" / f"{name}.json").read_text(encoding="utf-8").replace("</", "<\\/")
+        content += f'\n<script type="application/json" id="practice-{name}">{data}</script>\n'
+    round_ = rounds.BY_KEY.get(page.meta.get("round"))
+    if round_ and page.file.abs_src_path and pages.is_question(Path(page.file.abs_src_path)):
+        # The reader's "read" (or, for a coding problem, "solved") mark, which the practice script fills in.
+        kind = "question" if "Short answer" in round_.sections else "problem"
+        content += (
+            f'\n<div class="page-progress" data-page="{html.escape(Path(page.file.src_uri).stem)}" '
+            f'data-kind="{kind}" data-pagefind-ignore></div>\n'
+        )
     return _search_markup(page) + content
 
 

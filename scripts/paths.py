@@ -23,6 +23,7 @@ NODE_MODULES = ROOT / "node_modules"
 KATEX_DIST = NODE_MODULES / "katex" / "dist"
 # Web workers for pages opened from disk (file://), for the offline copy's search
 IFRAME_WORKER_SHIM = NODE_MODULES / "iframe-worker" / "shim" / "index.js"
+TS_FSRS = NODE_MODULES / "ts-fsrs" / "dist" / "index.umd.js"
 
 
 def rel(path: Path) -> str:

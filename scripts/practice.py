@@ -1,10 +1,15 @@
 """Practice material generated from the question pages (one source of truth).
 
 Called by the MkDocs hook before each build. From every question page it takes the title, tags,
-difficulty, Short answer, the first display formula of In depth and the Pitfalls and follow-ups, and
-writes to generated/practice/:
+difficulty, Short answer, the first display formula of In depth and the Pitfalls and follow-ups (from a
+coding problem, its Hints and Follow-ups), and writes to generated/practice/:
 
-  cards.json             the cards, as typeset HTML, for the flashcards and mock-interview pages
+  cards.json             the cards, as typeset HTML, for the flashcards and mock-interview pages: one per
+                         question (with its rubric, the short answer's sentences), one per key formula and
+                         one per coding problem (its hints), each with an id that is its page's stem (plus
+                         ".formula"), so an edited page keeps its cards' review history
+  progress.json          the rounds, their pages (with their cards and quiz counts) and the study plans' days,
+                         for the progress page and the study-plan checklist
   ml-interview-guide.apkg  an Anki deck (genanki), one sub-deck per round, byte-reproducible; Anki renders
                          the TeX itself
   ml-interview-guide.csv   the same cards as CSV
@@ -21,7 +26,7 @@ import json
 import os
 import re
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import markdown
@@ -52,6 +57,21 @@ class Card:
     answer: str  # Short answer, as Markdown
     formula: str  # TeX of the key formula, or ""
     followups: str  # Pitfalls and follow-ups, as Markdown
+    kind: str = "question"  # "question"; "formula", a question's key formula to write down; "problem", coding
+    rubric: list[str] = field(default_factory=list)  # the points a strong answer names (Markdown)
+
+
+# The mock interview's rubric is the short answer cut into its sentences: each names one point a strong answer
+# makes. A sentence ends at . ? or ! followed by a space and a capital, a digit, or Markdown (bold, code, math).
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9*`$(\[])")
+
+
+def rubric(short_answer: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(" ".join(short_answer.split())) if s]
+
+
+def formula_card_id(stem: str) -> str:
+    return f"{stem}.formula"
 
 
 def _section(lines: list[str], heads: list[tuple[int, str]], name: str) -> str:
@@ -67,27 +87,58 @@ def cards() -> list[Card]:
         if check_page_source(path):
             continue  # the page's own build step reports what is wrong, with file and line
         heads = page.headings(2)
-        if not {"Short answer", "Pitfalls and follow-ups"} <= {t for _, t in heads}:
-            continue  # a page without a short answer (a coding problem) makes no card
+        names = {t for _, t in heads}
+        if {"Problem", "Hints", "Follow-ups"} <= names:
+            result.append(problem_card(path, page, heads))
+            continue
+        if not {"Short answer", "Pitfalls and follow-ups"} <= names:
+            continue
         depth = _section(page.lines, heads, "In depth") if any(t == "In depth" for _, t in heads) else ""
         formula = DISPLAY_MATH.search(depth)
         round_ = rounds.get(page.meta["round"])
-        result.append(
-            Card(
-                id=path.stem,
-                round=round_.key,
-                round_title=round_.title,
-                url=f"{path.relative_to(DOCS).with_suffix('').as_posix()}/",
-                title=page.meta["title"],
-                tags=list(page.meta["tags"]),
-                difficulty=page.meta["difficulty"],
-                summary=page.meta["summary"],
-                answer=_section(page.lines, heads, "Short answer"),
-                formula=formula.group(1).strip() if formula else "",
-                followups=_section(page.lines, heads, "Pitfalls and follow-ups"),
-            )
+        answer = _section(page.lines, heads, "Short answer")
+        question = Card(
+            id=path.stem,
+            round=round_.key,
+            round_title=round_.title,
+            url=f"{path.relative_to(DOCS).with_suffix('').as_posix()}/",
+            title=page.meta["title"],
+            tags=list(page.meta["tags"]),
+            difficulty=page.meta["difficulty"],
+            summary=page.meta["summary"],
+            answer=answer,
+            formula=formula.group(1).strip() if formula else "",
+            followups=_section(page.lines, heads, "Pitfalls and follow-ups"),
+            rubric=rubric(answer),
         )
+        result.append(question)
+        if question.formula:
+            result.append(
+                replace(question, id=formula_card_id(path.stem), kind="formula", answer="", followups="", rubric=[])
+            )
     return result
+
+
+COLLAPSED = re.compile(r"^\?\?\?\+? ", re.M)
+
+
+def problem_card(path: Path, page, heads) -> Card:
+    """A coding problem's card: say the approach aloud, then compare with its hints (open on the card)."""
+    round_ = rounds.get(page.meta["round"])
+    return Card(
+        id=path.stem,
+        round=round_.key,
+        round_title=round_.title,
+        url=f"{path.relative_to(DOCS).with_suffix('').as_posix()}/",
+        title=page.meta["title"],
+        tags=list(page.meta["tags"]),
+        difficulty=page.meta["difficulty"],
+        summary=page.meta["summary"],
+        answer=COLLAPSED.sub("!!! ", _section(page.lines, heads, "Hints")),
+        formula="",
+        followups=_section(page.lines, heads, "Follow-ups"),
+        kind="problem",
+    )
 
 
 def _renderer(config) -> markdown.Markdown:
@@ -163,7 +214,8 @@ def card_json(all_cards: list[Card], config, typeset) -> str:
         item = asdict(c)
         item["answer"] = _html(md, c.answer, tex)
         item["formula"] = _html(md, f"$$\n{c.formula}\n$$", tex) if c.formula else ""
-        item["followups"] = _html(md, c.followups, tex)
+        item["followups"] = _html(md, c.followups, tex) if c.followups else ""
+        item["rubric"] = [_html(md, point, tex) for point in c.rubric]
         payload.append(item)
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True)
 
@@ -174,10 +226,15 @@ def deck_id(round_key: str) -> int:
 
 
 def _anki_fields(md: markdown.Markdown, c: Card) -> list[str]:
-    back = _html(md, c.answer, None)
+    back = _html(md, c.answer, None) if c.answer else ""
     if c.formula:
         back += f"<p>\\[{c.formula}\\]</p>"
-    return [c.title, back, " ".join(c.tags), c.difficulty, c.url]
+    return [front(c), back, " ".join(c.tags), c.difficulty, c.url]
+
+
+def front(c: Card) -> str:
+    """What a card asks: the question, or for a formula card the formula to write down."""
+    return f"Key formula: {c.title}" if c.kind == "formula" else c.title
 
 
 def write_anki(all_cards: list[Card], config, path: Path, site_url: str, timestamp: float) -> None:
@@ -238,7 +295,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 def formula_sheet(all_cards: list[Card]) -> str:
     """Every display formula of every question page, grouped by round (in round order), then by page."""
     groups: dict[str, list[str]] = {}
-    for c in all_cards:
+    for c in (c for c in all_cards if c.kind == "question"):
         formulas = [m.group(1).strip() for m in DISPLAY_MATH.finditer(source(c).read_text(encoding="utf-8"))]
         for tex in formulas:
             groups.setdefault(c.round, []).append(
@@ -254,6 +311,40 @@ def formula_sheet(all_cards: list[Card]) -> str:
     return "\n".join(parts)
 
 
+QUIZ = re.compile(r"^\s*<quiz>", re.M)  # mkdocs-quiz's syntax: one <quiz> block per question
+
+
+def progress_data(all_cards: list[Card]) -> dict:
+    """What the progress page counts against: every round, its pages in navigation order (a coding problem is
+    solved, any other page is read), each page's cards and the number of its Check yourself questions, and the
+    days of the study plans that hold work (their checklist keys)."""
+    from scripts import study_plan
+
+    by_page: dict[str, list[str]] = {}
+    for c in all_cards:
+        by_page.setdefault(c.url, []).append(c.id)
+    pages = []
+    for r in rounds.ROUNDS:
+        for path in round_pages(r.key):
+            url = f"{path.relative_to(DOCS).with_suffix('').as_posix()}/"
+            pages.append(
+                {
+                    "id": path.stem,
+                    "round": r.key,
+                    "url": url,
+                    "title": str(parse(path).meta.get("title", path.stem)),
+                    "kind": "question" if "Short answer" in r.sections else "problem",
+                    "quizzes": len(QUIZ.findall(path.read_text(encoding="utf-8"))),
+                    "cards": by_page.get(url, []),
+                }
+            )
+    return {
+        "rounds": [{"key": r.key, "title": r.title} for r in rounds.ROUNDS],
+        "pages": pages,
+        "plans": study_plan.checklists(),
+    }
+
+
 def generate(config, typeset, timestamp: float) -> list[Path]:
     """Write every practice file; return the downloads to publish."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -262,6 +353,8 @@ def generate(config, typeset, timestamp: float) -> list[Path]:
     _load_cache()
     _used.clear()
     write_atomically(OUT / "cards.json", card_json(all_cards, config, typeset).encode("utf-8"))
+    progress = json.dumps(progress_data(all_cards), ensure_ascii=False, indent=1, sort_keys=True)
+    write_atomically(OUT / "progress.json", progress.encode("utf-8"))
     write_anki(all_cards, config, OUT / f"{FILE_STEM}.apkg", config["site_url"] or "", timestamp)
     write_csv(all_cards, config, OUT / f"{FILE_STEM}.csv")
     _save_cache(_used)

@@ -57,6 +57,7 @@ FRONT_MATTER = {
     "yaml": ("docs/classical/kmeans_vs_knn.md", r"^title: .*$", "title: [unclosed"),
     "round": ("docs/fundamentals/ml_paradigms.md", r"^round: .*$", "round: statistics"),
     "round folder": ("docs/fundamentals/semi_supervised.md", r"^round: .*$", "round: classical"),
+    "practice": ("docs/practice/flashcards.md", r"^practice: .*$", "practice: flashcard"),
 }
 FRONT_MATTER_MESSAGES = {
     "difficulty": "front matter 'difficulty' must be one of easy, medium, hard",
@@ -65,6 +66,7 @@ FRONT_MATTER_MESSAGES = {
     "yaml": "front matter is not valid YAML",
     "round": "front matter 'round' must be one of fundamentals, classical, evaluation",
     "round folder": "front matter says round 'classical' but the page is in docs/fundamentals/",
+    "practice": "front matter 'practice' must be one of cards, progress",
 }
 
 

@@ -119,12 +119,17 @@ def test_offline_copy_searches_and_navigates_from_disk(context, unpacked):
 
 
 def test_offline_copy_flashcards_work_from_disk(context, unpacked):
+    """The scheduler (ts-fsrs, a classic script) loads from disk, a graded card stays scheduled after a reload,
+    and the progress page from disk counts it."""
     page, seen = open_from_disk(context, unpacked / "practice" / "flashcards.html")
     page.locator(".fc-card").click()
     assert page.locator(".fc-back").is_visible()
-    page.get_by_role("button", name="Knew it").click()
+    page.locator(".fc-grades button[data-grade=Easy]").click()
     page.reload(wait_until="load")
-    assert page.locator(".fc-status").inner_text().startswith("1 of "), "progress is kept from disk too"
+    assert "Known: 1 of " in page.locator(".fc-status").inner_text(), "the schedule is kept from disk too"
+    with page.expect_navigation(wait_until="load"):
+        page.goto((unpacked / "practice" / "progress.html").as_uri(), wait_until="load")
+    assert "1 of " in page.locator(".progress-table tfoot td").nth(2).inner_text()
     assert not seen["errors"], seen["errors"]
     outside = [u for u in seen["requests"] if not u.startswith(("file:", "data:"))]
     assert not outside, f"the offline copy fetched from the network: {outside}"
