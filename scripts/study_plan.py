@@ -28,15 +28,19 @@ MOCK_MINUTES = 30  # one mock interview: a question per round, answered aloud ag
 class Item:
     title: str
     link: str  # relative to docs/, as the generated Markdown links it
-    minutes: int
+    minutes: int  # all of it: reading, and for a coding problem the time to solve it
+    solve: int = 0  # a coding problem's timer (front matter `minutes`), included in `minutes`
 
 
 def pages() -> list[Item]:
     items = []
     for r in rounds.ROUNDS:
         for path in round_pages(r.key):
-            title = str(parse(path).meta.get("title", path.stem))
-            items.append(Item(title, path.relative_to(DOCS).as_posix(), reading_time.of_file(path).rounded))
+            meta = parse(path).meta
+            title = str(meta.get("title", path.stem))
+            solve = meta.get("minutes") if isinstance(meta.get("minutes"), int) else 0
+            read = reading_time.of_file(path).rounded
+            items.append(Item(title, path.relative_to(DOCS).as_posix(), read + solve, solve))
     return items
 
 
@@ -80,8 +84,14 @@ def split(items: list[Item], days: int) -> list[list[Item]]:
     return groups + [[] for _ in range(days - len(groups))]
 
 
+def _time(i: Item) -> str:
+    if not i.solve:
+        return reading_time.label(i.minutes)
+    return f"{reading_time.label(i.minutes)}: {i.minutes - i.solve} to read, {i.solve} to solve"
+
+
 def _links(items: list[Item]) -> str:
-    return "<br>".join(f"[{i.title}](/{i.link}) ({reading_time.label(i.minutes)})" for i in items)
+    return "<br>".join(f"[{i.title}](/{i.link}) ({_time(i)})" for i in items)
 
 
 def _table(plan: str, rows: list[tuple[str, str, str, int]]) -> str:
@@ -109,9 +119,24 @@ def one_week() -> tuple[str, list[int]]:
     return _table("1-week", rows), minutes
 
 
+# A row of the labs index: | [title](lab_x.ipynb) | [first page it extends](../round/stem.md), ... |
+_LAB_ROW = re.compile(r"^\|\s*\[[^\]]*\]\((lab_\w+\.ipynb)\)\s*\|\s*\[[^\]]*\]\(\.\./([\w/-]+\.md)", re.M)
+
+
+def lab_weeks(study: list[list[Item]], per_week: int) -> list[list[Item]]:
+    """Each lab goes to the practice day of the week in which the first page it extends (its row in the labs
+    index) is read; a lab the index does not place goes to the last week."""
+    week_of = {i.link: n // per_week for n, group in enumerate(study) for i in group}
+    extends = dict(_LAB_ROW.findall((DOCS / "labs" / "index.md").read_text(encoding="utf-8")))
+    weeks: list[list[Item]] = [[] for _ in range(len(study) // per_week)]
+    for lab in labs():
+        weeks[week_of.get(extends.get(Path(lab.link).name, ""), len(weeks) - 1)].append(lab)
+    return weeks
+
+
 def four_weeks() -> tuple[str, list[int]]:
     study = split(pages(), 20)
-    lab_days = split(labs(), 4)
+    lab_days = lab_weeks(study, 5)
     rows, minutes = [], []
     for week in range(4):
         for d in range(5):

@@ -6,7 +6,7 @@ import json
 import re
 
 from scripts import reading_time, rounds, study_plan
-from scripts.pages import question_pages, round_pages
+from scripts.pages import parse, question_pages, round_pages
 from scripts.paths import DOCS
 
 
@@ -82,3 +82,33 @@ def test_the_longest_day_is_as_short_as_any_cut_allows():
     )
     groups = study_plan.split(items, 3)
     assert max(sum(i.minutes for i in g) for g in groups) == best == 18
+
+
+def test_a_coding_problem_is_planned_with_its_time_limit():
+    """A plan gives a coding problem its reading time plus the time limit its timer counts down."""
+    problems = [p for p in round_pages("coding")]
+    assert problems
+    items = {i.link: i for i in study_plan.pages()}
+    for path in problems:
+        item = items[f"coding/{path.name}"]
+        limit = parse(path).meta["minutes"]
+        assert item.solve == limit and item.minutes == reading_time.of_file(path).rounded + limit, item
+        assert (
+            f"{item.minutes} min: {item.minutes - limit} to read, {limit} to solve"
+            in study_plan.render()["study-plan-4-weeks.md"]
+        )
+
+
+def test_a_lab_comes_in_the_week_its_first_page_is_read():
+    text = study_plan.render()["study-plan-4-weeks.md"]
+    weeks = {}
+    for line in text.splitlines():
+        m = re.search(r"Week (\d), day (\d)", line)
+        if m:
+            weeks.setdefault(int(m.group(1)), []).append(line)
+    index = (DOCS / "labs" / "index.md").read_text(encoding="utf-8")
+    labs = dict(study_plan._LAB_ROW.findall(index))
+    assert len(labs) == len(list((DOCS / "labs").glob("lab_*.ipynb"))), "a lab is missing from the labs index"
+    for lab, page in labs.items():
+        week = next(n for n, rows in weeks.items() if any(f"(/{page})" in r for r in rows[:5]))
+        assert f"(/labs/{lab})" in weeks[week][5], f"{lab} is not on the practice day of week {week}, where {page} is"

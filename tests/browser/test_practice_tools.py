@@ -230,6 +230,13 @@ def test_progress_page_adds_up_what_the_reader_did(context, site_url):
     assert row("fundamentals")[1] == f"1 right of 1 answered ({quizzes} questions)"
     classical = [c for p in data["pages"] if p["round"] == "classical" for c in p["cards"]]
     assert row("classical")[2] == f"1 of {len(classical)}" and row("classical")[3] == "1"
+    review = page.locator(".progress-review")
+    assert "Classical algorithms (1 due)" in review.inner_text()
+    assert (
+        review.get_by_role("link", name="Classical algorithms")
+        .get_attribute("href")
+        .endswith("practice/flashcards/?round=classical")
+    )
     problems = [p for p in data["pages"] if p["kind"] == "problem"]
     assert row("coding")[4] == f"1 of {len(problems)}"
     rows = [row(r["key"]) for r in data["rounds"]]

@@ -365,6 +365,7 @@
       "aria-label": "Progress by round" }, el("div", { class: "md-typeset__table" }, table));
     const chart = el("div", { class: "progress-chart" });
     const plans = el("ul", { class: "progress-plans" });
+    const review = el("p", { class: "progress-review" });
     const message = el("p", { class: "progress-message", role: "status" });
     const render = () => {
       const schedule = load("fsrs"), read = load("read"), solved = load("solved"), mock = load("mock"), done = load("plans");
@@ -417,6 +418,9 @@
         `<rect class="progress-chart__bar" x="${labelW}" y="${i * rowH + 4}" width="${(width - labelW - 40) * f}" height="14"></rect>` +
         `<text x="${width - 34}" y="${i * rowH + 15}">${Math.round(100 * f)} %</text>`).join("");
       chart.replaceChildren(svg);
+      review.replaceChildren("Review one round's flashcards: ", ...rows.filter((r) => r.known[1]).flatMap((r, i) => [
+        i ? ", " : "", el("a", { href: `${siteUrl("practice/flashcards/")}?round=${r.key}` }, r.title),
+        r.due ? ` (${r.due} due)` : ""]), ".");
       plans.replaceChildren(...Object.entries(data.plans).map(([plan, { title, days }]) => el("li", { "data-plan": plan },
         el("a", { href: siteUrl("practice/study-plans/") }, title),
         `: ${days.filter((d) => (done[plan] || {})[d]).length} of ${days.length} days done`)));
@@ -483,7 +487,7 @@
       message.textContent = "All your progress was deleted.";
       render();
     });
-    root.append(wrap, chart, el("h2", { id: "study-plans" }, "Study plans"), plans,
+    root.append(wrap, review, chart, el("h2", { id: "study-plans" }, "Study plans"), plans,
       el("h2", { id: "your-data" }, "Your data"),
       el("p", {}, "Everything here is kept in this browser only. Export it to move it to another browser or to keep a copy."),
       el("p", { class: "progress-actions" }, exporter, " ", reset),
