@@ -95,17 +95,9 @@ def cards() -> list[Card]:
             continue
         depth = _section(page.lines, heads, "In depth") if any(t == "In depth" for _, t in heads) else ""
         formula = DISPLAY_MATH.search(depth)
-        round_ = rounds.get(page.meta["round"])
         answer = _section(page.lines, heads, "Short answer")
         question = Card(
-            id=path.stem,
-            round=round_.key,
-            round_title=round_.title,
-            url=f"{path.relative_to(DOCS).with_suffix('').as_posix()}/",
-            title=page.meta["title"],
-            tags=list(page.meta["tags"]),
-            difficulty=page.meta["difficulty"],
-            summary=page.meta["summary"],
+            **_page_fields(path, page),
             answer=answer,
             formula=formula.group(1).strip() if formula else "",
             followups=_section(page.lines, heads, "Pitfalls and follow-ups"),
@@ -122,18 +114,25 @@ def cards() -> list[Card]:
 COLLAPSED = re.compile(r"^\?\?\?\+? ", re.M)
 
 
+def _page_fields(path: Path, page) -> dict:
+    """What every card takes from its page's path and front matter."""
+    round_ = rounds.get(page.meta["round"])
+    return {
+        "id": path.stem,
+        "round": round_.key,
+        "round_title": round_.title,
+        "url": f"{path.relative_to(DOCS).with_suffix('').as_posix()}/",
+        "title": page.meta["title"],
+        "tags": list(page.meta["tags"]),
+        "difficulty": page.meta["difficulty"],
+        "summary": page.meta["summary"],
+    }
+
+
 def problem_card(path: Path, page, heads) -> Card:
     """A coding problem's card: say the approach aloud, then compare with its hints (open on the card)."""
-    round_ = rounds.get(page.meta["round"])
     return Card(
-        id=path.stem,
-        round=round_.key,
-        round_title=round_.title,
-        url=f"{path.relative_to(DOCS).with_suffix('').as_posix()}/",
-        title=page.meta["title"],
-        tags=list(page.meta["tags"]),
-        difficulty=page.meta["difficulty"],
-        summary=page.meta["summary"],
+        **_page_fields(path, page),
         answer=COLLAPSED.sub("!!! ", _section(page.lines, heads, "Hints")),
         formula="",
         followups=_section(page.lines, heads, "Follow-ups"),
