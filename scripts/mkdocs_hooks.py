@@ -265,8 +265,7 @@ def on_page_content(content: str, page, config, files) -> str:
         content = content.replace("</h1>", f'</h1>\n<p class="page-meta">{minutes} min read</p>', 1)
     if "practice" in page.meta and page.meta["practice"] not in PRACTICE_DATA:
         source = Path(page.file.abs_src_path)
-        text = source.read_text(encoding="utf-8")
-        line = text.count("\n", 0, max(text.find("\npractice:") + 1, 0)) + 1
+        line = pages.key_line(pages.parse(source), "practice")
         report(f"{rel(source)}:{line}: front matter 'practice' must be one of {', '.join(PRACTICE_DATA)}")
     elif page.meta.get("practice") in PRACTICE_DATA:  # flashcards, mock interview, progress: their data, embedded
         name = PRACTICE_DATA[page.meta["practice"]]
@@ -275,10 +274,9 @@ def on_page_content(content: str, page, config, files) -> str:
     round_ = rounds.BY_KEY.get(page.meta.get("round"))
     if round_ and page.file.abs_src_path and pages.is_question(Path(page.file.abs_src_path)):
         # The reader's "read" (or, for a coding problem, "solved") mark, which the practice script fills in.
-        kind = "question" if "Short answer" in round_.sections else "problem"
         content += (
             f'\n<div class="page-progress" data-page="{html.escape(Path(page.file.src_uri).stem)}" '
-            f'data-kind="{kind}" data-pagefind-ignore></div>\n'
+            f'data-kind="{practice.page_kind(round_)}" data-pagefind-ignore></div>\n'
         )
     return _search_markup(page) + content
 

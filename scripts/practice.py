@@ -114,6 +114,16 @@ def cards() -> list[Card]:
 COLLAPSED = re.compile(r"^\?\?\?\+? ", re.M)
 
 
+def page_url(path: Path) -> str:
+    """A page's URL relative to the site root, as cards and the progress data name it."""
+    return f"{path.relative_to(DOCS).with_suffix('').as_posix()}/"
+
+
+def page_kind(round_: rounds.Round) -> str:
+    """What a reader marks on a round's page: a question is read, a coding problem is solved."""
+    return "question" if "Short answer" in round_.sections else "problem"
+
+
 def _page_fields(path: Path, page) -> dict:
     """What every card takes from its page's path and front matter."""
     round_ = rounds.get(page.meta["round"])
@@ -121,7 +131,7 @@ def _page_fields(path: Path, page) -> dict:
         "id": path.stem,
         "round": round_.key,
         "round_title": round_.title,
-        "url": f"{path.relative_to(DOCS).with_suffix('').as_posix()}/",
+        "url": page_url(path),
         "title": page.meta["title"],
         "tags": list(page.meta["tags"]),
         "difficulty": page.meta["difficulty"],
@@ -325,14 +335,14 @@ def progress_data(all_cards: list[Card]) -> dict:
     pages = []
     for r in rounds.ROUNDS:
         for path in round_pages(r.key):
-            url = f"{path.relative_to(DOCS).with_suffix('').as_posix()}/"
+            url = page_url(path)
             pages.append(
                 {
                     "id": path.stem,
                     "round": r.key,
                     "url": url,
                     "title": str(parse(path).meta.get("title", path.stem)),
-                    "kind": "question" if "Short answer" in r.sections else "problem",
+                    "kind": page_kind(r),
                     "quizzes": len(QUIZ.findall(path.read_text(encoding="utf-8"))),
                     "cards": by_page.get(url, []),
                 }
