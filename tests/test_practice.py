@@ -144,3 +144,13 @@ def test_anki_deck_has_one_sub_deck_per_round_holding_its_cards(dev_site, tmp_pa
             expected = len(pages) + sum(p in FORMULAS for p in pages)
             assert counts.get(r.deck) == expected, f"{r.deck}: {counts.get(r.deck)} cards for {len(pages)} pages"
     assert set(counts) <= {r.deck for r in rounds.ROUNDS}
+
+
+def test_the_flashcards_page_states_ts_fsrs_default_retention():
+    """The page's "90 % by default" is ts-fsrs's own default, read from the pinned package."""
+    from scripts.paths import DOCS, TS_FSRS
+
+    default = re.search(r"default_request_retention = ([0-9.]+)", TS_FSRS.read_text(encoding="utf-8"))
+    assert default, "ts-fsrs no longer names default_request_retention"
+    page = (DOCS / "practice" / "flashcards.md").read_text(encoding="utf-8")
+    assert f"{round(float(default.group(1)) * 100)} % by default in ts-fsrs" in page
